@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/Image.h"
+
+#include <array>
+#include <string>
+
+namespace salient {
+
+/// How a model wants its input: resize the shorter side, take the centre crop, then normalise per
+/// channel. Images reach the model in [0, 1]; the model applies mean and std itself, so attacks and
+/// noise work in image space.
+struct Preprocessing
+{
+    int resize = 256; ///< shorter side after resizing; 0 keeps the image size
+    int crop = 224;   ///< side of the square centre crop; 0 keeps the resized image
+    std::array<float, 3> mean{0.485f, 0.456f, 0.406f};
+    std::array<float, 3> std{0.229f, 0.224f, 0.225f};
+
+    static Preprocessing imageNet() { return {}; }
+    std::string describe() const;
+};
+
+/// Resizes the shorter side to `resize` (area averaging when shrinking, bilinear when enlarging), then
+/// takes the centre `crop` x `crop` square, padding with black where the image is smaller.
+Image resizeAndCentreCrop(const Image& image, int resize, int crop);
+
+inline Image applyGeometry(const Image& image, const Preprocessing& p)
+{
+    return resizeAndCentreCrop(image, p.resize, p.crop);
+}
+
+} // namespace salient

@@ -1,0 +1,91 @@
+#pragma once
+
+// Internal to core: includes LibTorch headers.
+#include "core/model/ResNetSpec.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace salient {
+
+using NamedTensor = std::pair<std::string, at::Tensor>;
+
+/// What one forward pass yields: the last conv block's maps before pooling (N x D x h x w), the
+/// penultimate features after global average pooling (N x D, the "neural features") and the logits.
+struct ResNetOutputs
+{
+    at::Tensor layer4;
+    at::Tensor features;
+    at::Tensor logits;
+};
+
+/// A ResNet written as plain tensor operations over a state dict with torchvision's names, so that
+/// weights move between PyTorch and this program without renaming and every intermediate is reachable.
+class ResNet
+{
+public:
+    /// Fresh weights initialised as torchvision does (uses the global generator: seed it first).
+    explicit ResNet(const ResNetSpec& spec);
+
+    const ResNetSpec& spec() const { return m_spec; }
+    /// Parameters and buffers in torchvision's state_dict order.
+    const std::vector<NamedTensor>& stateDict() const { return m_state; }
+    /// The trainable parameters (weights and biases, not the batch-norm statistics).
+    std::vector<at::Tensor> parameters() const;
+    std::int64_t parameterCount() const;
+
+    /// Copies weights in, strictly: the first missing, mis-shaped or unexpected key throws ModelError.
+    /// num_batches_tracked may be absent (older checkpoints).
+    void loadStateDict(const std::map<std::string, at::Tensor>& weights);
+
+    void to(at::Device device);
+    at::Device device() const;
+    void setTrainable(bool trainable);
+
+    /// Runs the network on an already normalised batch (N x 3 x H x W). In training mode batch
+    /// normalisation uses batch statistics and updates its running estimates, as PyTorch's train().
+    ResNetOutputs forward(const at::Tensor& input, bool training = false);
+
+private:
+    struct Conv
+    {
+        std::size_t weight;
+        int stride;
+        int padding;
+    };
+    struct Norm
+    {
+        std::size_t first; ///< weight, bias, running_mean, running_var, num_batches_tracked in a row
+    };
+    struct Block
+    {
+        std::vector<Conv> convs;
+        std::vector<Norm> norms;
+        bool hasDownsample = false;
+        Conv downsampleConv{};
+        Norm downsampleNorm{};
+    };
+
+    Conv addConv(const std::string& name, int in, int out, int kernel, int stride);
+    Norm addNorm(const std::string& name, int channels);
+    void addBlock(const std::string& prefix, int in, int planes, int stride);
+    at::Tensor conv(const at::Tensor& x, const Conv& c) const;
+    at::Tensor norm(const at::Tensor& x, const Norm& n, bool training);
+    at::Tensor block(const at::Tensor& x, const Block& b, bool training);
+
+    ResNetSpec m_spec;
+    std::vector<NamedTensor> m_state;
+    std::vector<bool> m_isParameter;
+    Conv m_stemConv{};
+    Norm m_stemNorm{};
+    std::vector<std::vector<Block>> m_stages;
+    std::size_t m_fcWeight = 0;
+    std::size_t m_fcBias = 0;
+};
+
+} // namespace salient

@@ -1,0 +1,230 @@
+#include "ui/WorkspacePage.h"
+
+#include "database/Workspace.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+enum Column
+{
+    NameColumn,
+    KindColumn,
+    SizeColumn,
+    ModifiedColumn,
+};
+
+QFont scaledFont(const QFont& base, qreal factor, QFont::Weight weight)
+{
+    QFont font = base;
+    if (base.pointSizeF() > 0)
+        font.setPointSizeF(base.pointSizeF() * factor);
+    else
+        font.setPixelSize(qRound(base.pixelSize() * factor));
+    font.setWeight(weight);
+    return font;
+}
+
+QString describeKind(const QFileInfo& info)
+{
+    if (info.isDir())
+        return WorkspacePage::tr("Folder");
+    if (info.fileName() == QLatin1String(salient::Workspace::DatabaseFileName))
+        return WorkspacePage::tr("Workspace database");
+    const QString suffix = info.suffix();
+    return suffix.isEmpty() ? WorkspacePage::tr("File") : WorkspacePage::tr("%1 file").arg(suffix.toUpper());
+}
+
+/// Sorts folders before files, then by name; the size column by bytes.
+class EntryItem : public QTreeWidgetItem
+{
+public:
+    using QTreeWidgetItem::QTreeWidgetItem;
+
+    bool operator<(const QTreeWidgetItem& other) const override
+    {
+        const int column = treeWidget() != nullptr ? treeWidget()->sortColumn() : NameColumn;
+        const bool dir = data(NameColumn, Qt::UserRole).toBool();
+        const bool otherDir = other.data(NameColumn, Qt::UserRole).toBool();
+        if (dir != otherDir)
+            return dir;
+        if (column == SizeColumn)
+            return data(SizeColumn, Qt::UserRole).toLongLong() < other.data(SizeColumn, Qt::UserRole).toLongLong();
+        if (column == ModifiedColumn)
+            return data(ModifiedColumn, Qt::UserRole).toDateTime() <
+                   other.data(ModifiedColumn, Qt::UserRole).toDateTime();
+        return text(column).localeAwareCompare(other.text(column)) < 0;
+    }
+};
+
+} // namespace
+
+WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
+{
+    setObjectName("workspacePage");
+
+    m_title = new QLabel(this);
+    m_title->setObjectName("workspaceTitle");
+
+    m_refreshButton = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshButton->setToolTip(tr("List the workspace folder again"));
+    connect(m_refreshButton, &QPushButton::clicked, this, &WorkspacePage::refresh);
+    m_closeButton = new QPushButton(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Close Workspace"), this);
+    connect(m_closeButton, &QPushButton::clicked, this, &WorkspacePage::closeRequested);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_refreshButton);
+    header->addWidget(m_closeButton);
+
+    auto makeValue = [this] {
+        auto* label = new QLabel(this);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        label->setWordWrap(true);
+        return label;
+    };
+    m_location = makeValue();
+    m_database = makeValue();
+    m_schema = makeValue();
+
+    auto* facts = new QFormLayout;
+    facts->setLabelAlignment(Qt::AlignLeft);
+    facts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    facts->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    auto makeName = [this](const QString& text) {
+        auto* label = new QLabel(text, this);
+        label->setForegroundRole(QPalette::PlaceholderText);
+        return label;
+    };
+    facts->addRow(makeName(tr("Location")), m_location);
+    facts->addRow(makeName(tr("Database")), m_database);
+    facts->addRow(makeName(tr("Schema version")), m_schema);
+
+    m_contentsHeading = new QLabel(tr("Contents"), this);
+    m_contentsHint = new QLabel(this);
+    m_contentsHint->setForegroundRole(QPalette::PlaceholderText);
+    m_contentsHint->setWordWrap(true);
+
+    m_contents = new QTreeWidget(this);
+    m_contents->setObjectName("workspaceContents");
+    m_contents->setHeaderLabels({tr("Name"), tr("Kind"), tr("Size"), tr("Modified")});
+    m_contents->setRootIsDecorated(false);
+    m_contents->setUniformRowHeights(true);
+    m_contents->setAlternatingRowColors(true);
+    m_contents->setSortingEnabled(true);
+    m_contents->sortByColumn(NameColumn, Qt::AscendingOrder);
+    m_contents->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_contents->header()->setStretchLastSection(false);
+    m_contents->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    for (int column : {KindColumn, SizeColumn, ModifiedColumn})
+        m_contents->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    auto* layout = new QVBoxLayout(this);
+    const int margin = fontMetrics().height() * 3 / 2;
+    layout->setContentsMargins(margin, margin, margin, margin);
+    layout->setSpacing(fontMetrics().height() / 2);
+    layout->addLayout(header);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addLayout(facts);
+    layout->addSpacing(fontMetrics().height());
+    layout->addWidget(m_contentsHeading);
+    layout->addWidget(m_contentsHint);
+    layout->addWidget(m_contents, 1);
+
+    updateFonts();
+}
+
+void WorkspacePage::updateFonts()
+{
+    m_title->setFont(scaledFont(font(), 1.8, QFont::Bold));
+    m_contentsHeading->setFont(scaledFont(font(), 1.15, QFont::DemiBold));
+}
+
+void WorkspacePage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange)
+        updateFonts();
+}
+
+void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
+{
+    m_path = QFile::decodeName(QByteArray::fromStdString(workspace.path()));
+    const QFileInfo folder(m_path);
+    m_title->setText(folder.fileName().isEmpty() ? QDir::toNativeSeparators(m_path) : folder.fileName());
+    m_location->setText(QDir::toNativeSeparators(m_path));
+    m_database->setText(QString::fromLatin1(salient::Workspace::DatabaseFileName));
+    const int version = workspace.schemaVersion();
+    const int latest = salient::Workspace::latestSchemaVersion();
+    m_schema->setText(version == latest ? tr("%1 (current)").arg(version)
+                                        : tr("%1 (this program knows up to %2)").arg(version).arg(latest));
+    refresh();
+}
+
+void WorkspacePage::clear()
+{
+    m_path.clear();
+    m_title->clear();
+    m_location->clear();
+    m_database->clear();
+    m_schema->clear();
+    m_contentsHint->clear();
+    m_contents->clear();
+}
+
+void WorkspacePage::refresh()
+{
+    m_contents->clear();
+    if (m_path.isEmpty())
+        return;
+
+    const QDir dir(m_path);
+    const QString db = QString::fromLatin1(salient::Workspace::DatabaseFileName);
+    // SQLite's -wal and -shm files belong to salient.db while it is open; they are not listed on their own.
+    const QStringList hidden = {db + "-wal", db + "-shm", db + "-journal"};
+    const QFileInfoList entries =
+        dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::DirsFirst | QDir::Name);
+    const QLocale locale;
+    const QIcon folderIcon = style()->standardIcon(QStyle::SP_DirIcon);
+    const QIcon fileIcon = style()->standardIcon(QStyle::SP_FileIcon);
+    int listed = 0;
+    for (const QFileInfo& info : entries) {
+        if (hidden.contains(info.fileName()))
+            continue;
+        auto* item = new EntryItem(m_contents);
+        item->setText(NameColumn, info.fileName());
+        item->setIcon(NameColumn, info.isDir() ? folderIcon : fileIcon);
+        item->setData(NameColumn, Qt::UserRole, info.isDir());
+        item->setToolTip(NameColumn, QDir::toNativeSeparators(info.absoluteFilePath()));
+        item->setText(KindColumn, describeKind(info));
+        if (!info.isDir()) {
+            qint64 size = info.size();
+            if (info.fileName() == db) {
+                // The database's committed-but-not-checkpointed pages live in the WAL file.
+                size += QFileInfo(dir.filePath(db + "-wal")).size();
+            }
+            item->setText(SizeColumn, locale.formattedDataSize(size));
+            item->setData(SizeColumn, Qt::UserRole, size);
+            item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
+        }
+        const QDateTime modified = info.lastModified();
+        item->setText(ModifiedColumn, locale.toString(modified, QLocale::ShortFormat));
+        item->setData(ModifiedColumn, Qt::UserRole, modified);
+        ++listed;
+    }
+    m_contentsHint->setText(listed <= 1 ? tr("This workspace holds only its database so far. Indexes, studies "
+                                             "and sweeps will appear here as they are made.")
+                                        : tr("%n item(s) at the top level of the workspace folder.", nullptr, listed));
+}

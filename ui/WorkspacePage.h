@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace salient {
+class Workspace;
+}
+
+/// The page shown while a workspace is open: where it is, its schema version and what its folder holds.
+class WorkspacePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WorkspacePage(QWidget* parent = nullptr);
+
+    void showWorkspace(const salient::Workspace& workspace);
+    void clear();
+
+    QString workspacePath() const { return m_path; }
+    QTreeWidget* contentsView() const { return m_contents; }
+
+public Q_SLOTS:
+    /// Lists the folder's top level again.
+    void refresh();
+
+Q_SIGNALS:
+    void closeRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateFonts();
+
+    QString m_path;
+    QLabel* m_title = nullptr;
+    QLabel* m_location = nullptr;
+    QLabel* m_database = nullptr;
+    QLabel* m_schema = nullptr;
+    QLabel* m_contentsHeading = nullptr;
+    QLabel* m_contentsHint = nullptr;
+    QTreeWidget* m_contents = nullptr;
+    QPushButton* m_refreshButton = nullptr;
+    QPushButton* m_closeButton = nullptr;
+};
