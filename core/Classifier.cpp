@@ -13,10 +13,7 @@ struct Classifier::Private
     LoadedModel model;
 };
 
-Classifier::Classifier()
-    : d(std::make_unique<Private>())
-{
-}
+Classifier::Classifier() : d(std::make_unique<Private>()) {}
 
 Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
@@ -49,7 +46,8 @@ std::vector<std::vector<ClassScore>> Classifier::predict(const std::vector<Image
     for (std::size_t start = 0; start < images.size(); start += std::size_t(batchSize)) {
         const std::vector<Image> chunk(images.begin() + long(start),
                                        images.begin() + long(std::min(images.size(), start + batchSize)));
-        const at::Tensor probabilities = at::softmax(network.logits(network.imageBatch(chunk)), 1).to(at::kCPU);
+        const at::Tensor probabilities =
+            at::softmax(network.logits(network.imageBatch(chunk)), 1).to(at::kCPU);
         const auto top = probabilities.topk(k, 1);
         const at::Tensor values = std::get<0>(top).contiguous(), indices = std::get<1>(top).contiguous();
         for (std::int64_t i = 0; i < values.size(0); ++i) {

@@ -59,7 +59,8 @@ Image toRgbImage(const cv::Mat& decoded, const std::string& name)
     image.pixels.resize(std::size_t(image.width) * image.height * 3);
     for (int y = 0; y < floats.rows; ++y) {
         const float* row = floats.ptr<float>(y);
-        std::copy(row, row + std::size_t(floats.cols) * 3, image.pixels.begin() + std::size_t(y) * floats.cols * 3);
+        std::copy(row, row + std::size_t(floats.cols) * 3,
+                  image.pixels.begin() + std::size_t(y) * floats.cols * 3);
     }
     return image;
 }
@@ -86,7 +87,8 @@ Image decodeImageFile(const std::string& path)
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw ImageError(path + ": cannot open file");
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                          std::istreambuf_iterator<char>());
     return decodeImageBytes(bytes, path);
 }
 

@@ -31,8 +31,9 @@ std::string Preprocessing::describe() const
 {
     std::ostringstream out;
     out << (resize > 0 ? "resize " + std::to_string(resize) : std::string("no resize")) << ", "
-        << (crop > 0 ? "centre crop " + std::to_string(crop) : std::string("no crop")) << ", mean [" << mean[0]
-        << ", " << mean[1] << ", " << mean[2] << "], std [" << std[0] << ", " << std[1] << ", " << std[2] << "]";
+        << (crop > 0 ? "centre crop " + std::to_string(crop) : std::string("no crop")) << ", mean ["
+        << mean[0] << ", " << mean[1] << ", " << mean[2] << "], std [" << std[0] << ", " << std[1] << ", "
+        << std[2] << "]";
     return out.str();
 }
 
@@ -55,8 +56,8 @@ Image resizeAndCentreCrop(const Image& image, int resize, int crop)
         cv::Mat padded = mat;
         if (mat.cols < crop || mat.rows < crop) {
             const int padX = std::max(0, crop - mat.cols), padY = std::max(0, crop - mat.rows);
-            cv::copyMakeBorder(mat, padded, padY / 2, (padY + 1) / 2, padX / 2, (padX + 1) / 2, cv::BORDER_CONSTANT,
-                               cv::Scalar::all(0));
+            cv::copyMakeBorder(mat, padded, padY / 2, (padY + 1) / 2, padX / 2, (padX + 1) / 2,
+                               cv::BORDER_CONSTANT, cv::Scalar::all(0));
         }
         // Same rounding as torchvision's CenterCrop.
         const int top = int(std::lround((padded.rows - crop) / 2.0));

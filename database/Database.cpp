@@ -37,8 +37,8 @@ int openFlags(Database::OpenMode mode)
 Database::Database(const std::string& path, OpenMode mode) : m_path(path)
 {
     sqlite3* db = nullptr;
-    const int code =
-        sqlite3_open_v2(path.c_str(), &db, openFlags(mode) | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nullptr);
+    const int code = sqlite3_open_v2(path.c_str(), &db,
+                                     openFlags(mode) | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nullptr);
     if (code != SQLITE_OK) {
         const std::string message = describe(db, code);
         sqlite3_close_v2(db); // a handle is returned even on failure
@@ -56,8 +56,7 @@ Database::~Database()
 
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
-{
-}
+{}
 
 Database& Database::operator=(Database&& other) noexcept
 {
@@ -93,7 +92,8 @@ void Database::exec(const std::string& sql)
     char* error = nullptr;
     const int code = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error);
     if (code != SQLITE_OK) {
-        std::string message = "Database \"" + m_path + "\": " + (error != nullptr ? error : sqlite3_errstr(code));
+        std::string message =
+            "Database \"" + m_path + "\": " + (error != nullptr ? error : sqlite3_errstr(code));
         sqlite3_free(error);
         const auto firstLine = sql.substr(0, sql.find('\n'));
         message += " (while running: " + firstLine.substr(0, 120) + ")";
@@ -172,8 +172,7 @@ Statement::~Statement()
 Statement::Statement(Statement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr)),
       m_sql(std::move(other.m_sql))
-{
-}
+{}
 
 Statement& Statement::operator=(Statement&& other) noexcept
 {

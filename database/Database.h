@@ -16,8 +16,7 @@ class DatabaseError : public std::runtime_error
 public:
     explicit DatabaseError(const std::string& message, int sqliteCode = 0)
         : std::runtime_error(message), m_sqliteCode(sqliteCode)
-    {
-    }
+    {}
 
     /// SQLite's (extended) result code, or 0 when the error did not come from SQLite.
     int sqliteCode() const { return m_sqliteCode; }

@@ -75,7 +75,8 @@ void checkSchemaIsKnown(Database& db, const fs::path& file)
     const int version = appliedVersion(db);
     const int latest = Workspace::latestSchemaVersion();
     if (version > latest)
-        throw DatabaseError(quoted(file) + " was written by a newer version of Salient Studio (schema version " +
+        throw DatabaseError(quoted(file) +
+                            " was written by a newer version of Salient Studio (schema version " +
                             std::to_string(version) + "; this program knows versions up to " +
                             std::to_string(latest) + "). Please upgrade Salient Studio to open it.");
 }
@@ -113,9 +114,9 @@ void migrate(Database& db, const fs::path& file)
 
 } // namespace
 
-Workspace::Workspace(std::string path, std::unique_ptr<Database> db) : m_path(std::move(path)), m_db(std::move(db))
-{
-}
+Workspace::Workspace(std::string path, std::unique_ptr<Database> db)
+    : m_path(std::move(path)), m_db(std::move(db))
+{}
 
 Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
@@ -154,14 +155,14 @@ Workspace Workspace::open(const std::string& dir, bool create)
     const auto fileStatus = fs::status(file, ec);
     if (!fs::exists(fileStatus)) {
         if (!create)
-            throw DatabaseError("Folder " + quoted(folder) + " is not a Salient Studio workspace (it has no " +
-                                DatabaseFileName + ")");
+            throw DatabaseError("Folder " + quoted(folder) +
+                                " is not a Salient Studio workspace (it has no " + DatabaseFileName + ")");
     } else if (!fs::is_regular_file(fileStatus)) {
         throw DatabaseError(quoted(file) + " is not a regular file");
     }
 
-    auto db = std::make_unique<Database>(
-        file.string(), create ? Database::OpenMode::ReadWriteCreate : Database::OpenMode::ReadWrite);
+    auto db = std::make_unique<Database>(file.string(), create ? Database::OpenMode::ReadWriteCreate
+                                                               : Database::OpenMode::ReadWrite);
     checkIsSqlite(*db, file);
     checkSchemaIsKnown(*db, file);
 

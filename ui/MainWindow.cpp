@@ -81,8 +81,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_openAction = new QAction(QIcon::fromTheme("document-open", style()->standardIcon(QStyle::SP_DirOpenIcon)),
-                               tr("&Open Workspace\u2026"), this);
+    m_openAction =
+        new QAction(QIcon::fromTheme("document-open", style()->standardIcon(QStyle::SP_DirOpenIcon)),
+                    tr("&Open Workspace\u2026"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Open a workspace folder, or start a new one in an empty folder"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::browseForWorkspace);
@@ -130,8 +131,8 @@ void MainWindow::updateRecentMenu()
         const QFileInfo info(dir);
         QString name = info.fileName().isEmpty() ? QDir::toNativeSeparators(dir) : info.fileName();
         name.replace('&', "&&");
-        QString text = number < 10 ? QStringLiteral("&%1 %2").arg(number).arg(name)
-                                   : QStringLiteral("1&0 %1").arg(name);
+        QString text =
+            number < 10 ? QStringLiteral("&%1 %2").arg(number).arg(name) : QStringLiteral("1&0 %1").arg(name);
         if (!info.isDir())
             text += tr(" (not found)");
         QAction* action = m_recentMenu->addAction(text);

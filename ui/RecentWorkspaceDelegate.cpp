@@ -38,7 +38,7 @@ void RecentWorkspaceDelegate::paint(QPainter* painter, const QStyleOptionViewIte
     opt.features &= ~QStyleOptionViewItem::HasDecoration;
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const QPalette::ColorGroup group = !exists                                 ? QPalette::Disabled
+    const QPalette::ColorGroup group = !exists                                    ? QPalette::Disabled
                                        : opt.state.testFlag(QStyle::State_Active) ? QPalette::Active
                                                                                   : QPalette::Inactive;
     const QColor primary = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
@@ -74,7 +74,8 @@ void RecentWorkspaceDelegate::paint(QPainter* painter, const QStyleOptionViewIte
                                   : tr("Folder not found \u2014 %1").arg(QDir::toNativeSeparators(path));
     painter->setFont(opt.font);
     painter->setPen(secondary);
-    const QRect pathRect(textRect.left(), nameRect.bottom() + 1 + lineGap, textRect.width(), metrics.height());
+    const QRect pathRect(textRect.left(), nameRect.bottom() + 1 + lineGap, textRect.width(),
+                         metrics.height());
     painter->drawText(pathRect, Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(detail, Qt::ElideMiddle, pathRect.width()));
     painter->restore();

@@ -45,14 +45,19 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     m_tagline->setWordWrap(true);
     m_tagline->setForegroundRole(QPalette::PlaceholderText);
 
-    m_openButton = new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Workspace\u2026"), this);
+    m_openButton =
+        new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Workspace\u2026"), this);
     m_openButton->setObjectName("openWorkspaceButton");
     m_openButton->setDefault(true);
-    m_openButton->setToolTip(tr("Choose a workspace folder. A folder without salient.db becomes a new workspace."));
+    m_openButton->setMinimumHeight(fontMetrics().height() * 2 + fontMetrics().height() / 2);
+    m_openButton->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()));
+    m_openButton->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    m_openButton->setToolTip(
+        tr("Choose a workspace folder. A folder without salient.db becomes a new workspace."));
     connect(m_openButton, &QPushButton::clicked, this, &StartPage::browseRequested);
 
-    auto* openHint = new QLabel(tr("Pick a folder that holds a workspace, or an empty folder to start a new one."),
-                                this);
+    auto* openHint =
+        new QLabel(tr("Pick a folder that holds a workspace, or an empty folder to start a new one."), this);
     openHint->setWordWrap(true);
     openHint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -69,7 +74,8 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     // itemActivated covers double-click (or single click where the style says so) and Enter.
     connect(m_recentList, &QListWidget::itemActivated, this, &StartPage::activate);
     connect(m_recentList, &QWidget::customContextMenuRequested, this, &StartPage::showContextMenu);
-    auto* removeShortcut = new QShortcut(QKeySequence::Delete, m_recentList, nullptr, nullptr, Qt::WidgetShortcut);
+    auto* removeShortcut =
+        new QShortcut(QKeySequence::Delete, m_recentList, nullptr, nullptr, Qt::WidgetShortcut);
     connect(removeShortcut, &QShortcut::activated, this, &StartPage::removeCurrent);
 
     m_emptyLabel = new QLabel(tr("No recent workspaces yet.\nOpen a folder to start your first one."), this);
@@ -81,7 +87,8 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     m_recentStack->addWidget(m_emptyLabel);
     m_recentStack->addWidget(m_recentList);
 
-    m_hint = new QLabel(tr("Double-click or press Enter to open \u00b7 Delete removes an entry from the list"), this);
+    m_hint = new QLabel(
+        tr("Double-click or press Enter to open \u00b7 Delete removes an entry from the list"), this);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_hint->setWordWrap(true);
 
@@ -120,7 +127,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
 
     auto* centering = new QHBoxLayout;
     centering->addStretch(1);
-    centering->addWidget(columnWidget, 4);
+    centering->addWidget(columnWidget, 100); // as wide as allowed; the stretches take the rest
     centering->addStretch(1);
 
     auto* outer = new QVBoxLayout(this);
@@ -151,9 +158,10 @@ void StartPage::changeEvent(QEvent* event)
 void StartPage::setRecentWorkspaces(const QStringList& dirs)
 {
     m_recent = dirs;
-    const QString current = m_recentList->currentItem() != nullptr
-                                ? m_recentList->currentItem()->data(RecentWorkspaceDelegate::PathRole).toString()
-                                : QString();
+    const QString current =
+        m_recentList->currentItem() != nullptr
+            ? m_recentList->currentItem()->data(RecentWorkspaceDelegate::PathRole).toString()
+            : QString();
     m_recentList->clear();
     for (const QString& dir : dirs) {
         const QFileInfo info(dir);

@@ -61,7 +61,8 @@ public:
         if (dir != otherDir)
             return dir;
         if (column == SizeColumn)
-            return data(SizeColumn, Qt::UserRole).toLongLong() < other.data(SizeColumn, Qt::UserRole).toLongLong();
+            return data(SizeColumn, Qt::UserRole).toLongLong() <
+                   other.data(SizeColumn, Qt::UserRole).toLongLong();
         if (column == ModifiedColumn)
             return data(ModifiedColumn, Qt::UserRole).toDateTime() <
                    other.data(ModifiedColumn, Qt::UserRole).toDateTime();
@@ -81,7 +82,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     m_refreshButton = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), this);
     m_refreshButton->setToolTip(tr("List the workspace folder again"));
     connect(m_refreshButton, &QPushButton::clicked, this, &WorkspacePage::refresh);
-    m_closeButton = new QPushButton(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Close Workspace"), this);
+    m_closeButton =
+        new QPushButton(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Close Workspace"), this);
     connect(m_closeButton, &QPushButton::clicked, this, &WorkspacePage::closeRequested);
 
     auto* header = new QHBoxLayout;
@@ -127,9 +129,12 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     m_contents->sortByColumn(NameColumn, Qt::AscendingOrder);
     m_contents->setSelectionMode(QAbstractItemView::SingleSelection);
     m_contents->header()->setStretchLastSection(false);
+    m_contents->header()->setMinimumSectionSize(fontMetrics().averageCharWidth() * 8);
     m_contents->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     for (int column : {KindColumn, SizeColumn, ModifiedColumn})
         m_contents->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Names stay readable in a narrow window: the view scrolls sideways before the name column vanishes.
+    m_contents->setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 
     auto* layout = new QVBoxLayout(this);
     const int margin = fontMetrics().height() * 3 / 2;
@@ -224,7 +229,10 @@ void WorkspacePage::refresh()
         item->setData(ModifiedColumn, Qt::UserRole, modified);
         ++listed;
     }
-    m_contentsHint->setText(listed <= 1 ? tr("This workspace holds only its database so far. Indexes, studies "
-                                             "and sweeps will appear here as they are made.")
-                                        : tr("%n item(s) at the top level of the workspace folder.", nullptr, listed));
+    if (listed <= 1)
+        m_contentsHint->setText(
+            tr("This workspace holds only its database so far. Indexes, studies and sweeps "
+               "will appear here as they are made."));
+    else
+        m_contentsHint->setText(tr("%1 items at the top level of the workspace folder.").arg(listed));
 }

@@ -2,10 +2,7 @@
 
 namespace salient::cli {
 
-Arguments::Arguments(std::vector<std::string> words)
-    : m_words(std::move(words))
-{
-}
+Arguments::Arguments(std::vector<std::string> words) : m_words(std::move(words)) {}
 
 bool Arguments::flag(const std::string& name)
 {

@@ -15,9 +15,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-const char* kModelUsage = "usage: salient model info FILE [--json] [--device auto|cpu|cuda]\n"
-                          "       salient model predict FILE IMAGE... [--top K] [--json] [--device D]\n"
-                          "       salient model convert FILE --out FILE";
+const char* kModelVerbs = "info, predict or convert (see salient --help)";
 
 std::string groupedDigits(std::int64_t value)
 {
@@ -31,16 +29,17 @@ Json infoJson(const Classifier& classifier)
 {
     const ModelInfo& info = classifier.info();
     const Preprocessing& p = info.preprocessing;
-    Json json = {{"path", info.path},
-                 {"sha256", info.sha256},
-                 {"format", info.format},
-                 {"architecture", info.architecture},
-                 {"native", info.native},
-                 {"parameters", info.parameterCount},
-                 {"classes", info.numClasses},
-                 {"feature_width", info.featureWidth},
-                 {"device", classifier.deviceName()},
-                 {"preprocessing", {{"resize", p.resize}, {"crop", p.crop}, {"mean", p.mean}, {"std", p.std}}}};
+    Json json = {
+        {"path", info.path},
+        {"sha256", info.sha256},
+        {"format", info.format},
+        {"architecture", info.architecture},
+        {"native", info.native},
+        {"parameters", info.parameterCount},
+        {"classes", info.numClasses},
+        {"feature_width", info.featureWidth},
+        {"device", classifier.deviceName()},
+        {"preprocessing", {{"resize", p.resize}, {"crop", p.crop}, {"mean", p.mean}, {"std", p.std}}}};
     if (!info.classNames.empty())
         json["class_names"] = info.classNames;
     if (!info.classIds.empty())
@@ -102,7 +101,8 @@ int modelPredict(Arguments& arguments)
     for (std::size_t i = 0; i < paths.size(); ++i) {
         Json ranked = Json::array();
         for (const auto& score : predictions[i])
-            ranked.push_back({{"class", score.index}, {"name", score.name}, {"probability", score.probability}});
+            ranked.push_back(
+                {{"class", score.index}, {"name", score.name}, {"probability", score.probability}});
         output["predictions"].push_back({{"image", paths[i]}, {"top", ranked}});
         if (!json) {
             std::cout << paths[i] << '\n';
@@ -138,7 +138,8 @@ int runModelCommand(const std::string& verb, Arguments& arguments)
         return modelPredict(arguments);
     if (verb == "convert")
         return modelConvert(arguments);
-    throw UsageError(verb.empty() ? std::string(kModelUsage) : "unknown command 'model " + verb + "'\n" + kModelUsage);
+    throw UsageError(verb.empty() ? std::string("model needs a command: ") + kModelVerbs
+                                  : "unknown command 'model " + verb + "'; expected " + kModelVerbs);
 }
 
 } // namespace salient::cli

@@ -33,10 +33,11 @@ int main(int argc, char** argv)
         salient::configureTorchThreads();
         const std::string noun = words[0];
         const std::string verb = words.size() > 1 ? words[1] : std::string();
-        salient::cli::Arguments arguments(std::vector<std::string>(words.begin() + std::min<long>(2, long(words.size())), words.end()));
+        salient::cli::Arguments arguments(
+            std::vector<std::string>(words.begin() + std::min<long>(2, long(words.size())), words.end()));
         if (noun == "model")
             return salient::cli::runModelCommand(verb, arguments);
-        throw salient::cli::UsageError("unknown command '" + noun + "'\n" + kUsage);
+        throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
     } catch (const salient::InputError& e) {
         std::cerr << "salient: " << e.what() << '\n';
         return 2;

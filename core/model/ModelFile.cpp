@@ -256,7 +256,8 @@ LoadedModel loadModel(const std::string& path, at::Device device)
         throw ModelError(path + ": not a PyTorch model (neither a torch.save nor a TorchScript zip archive)");
     try {
         info.sha256 = sha256OfFile(path);
-        LoadedModel loaded = isTorchScriptArchive(path) ? loadTorchScript(info, device) : loadTorchSave(info, device);
+        LoadedModel loaded =
+            isTorchScriptArchive(path) ? loadTorchScript(info, device) : loadTorchSave(info, device);
         if (!loaded.info.classNames.empty() && int(loaded.info.classNames.size()) != loaded.info.numClasses)
             throw ModelError("the model has " + std::to_string(loaded.info.numClasses) + " classes but " +
                              std::to_string(loaded.info.classNames.size()) + " class names");
@@ -272,11 +273,12 @@ LoadedModel loadModel(const std::string& path, at::Device device)
 void saveModel(const std::string& path, ResNet& resnet, const ModelInfo& info)
 {
     const Preprocessing& p = info.preprocessing;
-    Json meta = {{"architecture", resnet.spec().toJson()},
-                 {"preprocessing", {{"resize", p.resize}, {"crop", p.crop}, {"mean", p.mean}, {"std", p.std}}},
-                 {"classes", info.classNames},
-                 {"class_ids", info.classIds},
-                 {"extra", Json::parse(info.extraJson.empty() ? "{}" : info.extraJson)}};
+    Json meta = {
+        {"architecture", resnet.spec().toJson()},
+        {"preprocessing", {{"resize", p.resize}, {"crop", p.crop}, {"mean", p.mean}, {"std", p.std}}},
+        {"classes", info.classNames},
+        {"class_ids", info.classIds},
+        {"extra", Json::parse(info.extraJson.empty() ? "{}" : info.extraJson)}};
 
     c10::Dict<std::string, at::Tensor> stateDict;
     for (const auto& [name, tensor] : resnet.stateDict())

@@ -20,13 +20,13 @@ at::Tensor channelVector(const std::array<float, 3>& values)
 
 Network::Network(ResNet resnet, Preprocessing preprocessing)
     : m_resnet(std::move(resnet)), m_preprocessing(preprocessing), m_device(m_resnet->device()),
-      m_mean(channelVector(preprocessing.mean).to(m_device)), m_std(channelVector(preprocessing.std).to(m_device))
-{
-}
+      m_mean(channelVector(preprocessing.mean).to(m_device)),
+      m_std(channelVector(preprocessing.std).to(m_device))
+{}
 
 Network::Network(std::shared_ptr<ScriptClassifier> script, Preprocessing preprocessing)
-    : m_script(std::move(script)), m_preprocessing(preprocessing),
-      m_mean(channelVector(preprocessing.mean)), m_std(channelVector(preprocessing.std))
+    : m_script(std::move(script)), m_preprocessing(preprocessing), m_mean(channelVector(preprocessing.mean)),
+      m_std(channelVector(preprocessing.std))
 {
     const auto tensors = m_script->namedTensors();
     if (!tensors.empty())

@@ -18,13 +18,13 @@ std::vector<std::int64_t> shapeVector(const at::Tensor& t)
 bool isBatchCounter(const std::string& name)
 {
     const std::string suffix = "num_batches_tracked";
-    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 } // namespace
 
-ResNet::ResNet(const ResNetSpec& spec)
-    : m_spec(spec)
+ResNet::ResNet(const ResNetSpec& spec) : m_spec(spec)
 {
     at::NoGradGuard noGrad;
     if (spec.smallInputStem)
@@ -38,8 +38,8 @@ ResNet::ResNet(const ResNetSpec& spec)
         m_stages.emplace_back();
         for (int i = 0; i < spec.blocks[stage]; ++i) {
             const int stride = (stage > 0 && i == 0) ? 2 : 1;
-            addBlock("layer" + std::to_string(stage + 1) + "." + std::to_string(i), inChannels, spec.widths[stage],
-                     stride);
+            addBlock("layer" + std::to_string(stage + 1) + "." + std::to_string(i), inChannels,
+                     spec.widths[stage], stride);
             inChannels = spec.widths[stage] * spec.expansion();
         }
     }
@@ -183,8 +183,9 @@ at::Tensor ResNet::norm(const at::Tensor& x, const Norm& n, bool training)
         at::NoGradGuard noGrad;
         counter.add_(1);
     }
-    return at::batch_norm(x, m_state[n.first].second, m_state[n.first + 1].second, m_state[n.first + 2].second,
-                          m_state[n.first + 3].second, training, 0.1, 1e-5, true);
+    return at::batch_norm(x, m_state[n.first].second, m_state[n.first + 1].second,
+                          m_state[n.first + 2].second, m_state[n.first + 3].second, training, 0.1, 1e-5,
+                          true);
 }
 
 at::Tensor ResNet::block(const at::Tensor& x, const Block& b, bool training)
@@ -195,7 +196,8 @@ at::Tensor ResNet::block(const at::Tensor& x, const Block& b, bool training)
         if (i + 1 < b.convs.size())
             out = at::relu(out);
     }
-    const at::Tensor identity = b.hasDownsample ? norm(conv(x, b.downsampleConv), b.downsampleNorm, training) : x;
+    const at::Tensor identity =
+        b.hasDownsample ? norm(conv(x, b.downsampleConv), b.downsampleNorm, training) : x;
     return at::relu(out + identity);
 }
 

@@ -14,10 +14,11 @@ struct StandardShape
     std::array<int, 4> blocks;
 };
 
-constexpr StandardShape kStandardShapes[] = {
-    {"resnet18", BlockType::Basic, {2, 2, 2, 2}},       {"resnet34", BlockType::Basic, {3, 4, 6, 3}},
-    {"resnet50", BlockType::Bottleneck, {3, 4, 6, 3}},  {"resnet101", BlockType::Bottleneck, {3, 4, 23, 3}},
-    {"resnet152", BlockType::Bottleneck, {3, 8, 36, 3}}};
+constexpr StandardShape kStandardShapes[] = {{"resnet18", BlockType::Basic, {2, 2, 2, 2}},
+                                             {"resnet34", BlockType::Basic, {3, 4, 6, 3}},
+                                             {"resnet50", BlockType::Bottleneck, {3, 4, 6, 3}},
+                                             {"resnet101", BlockType::Bottleneck, {3, 4, 23, 3}},
+                                             {"resnet152", BlockType::Bottleneck, {3, 8, 36, 3}}};
 
 const std::vector<std::int64_t>& shapeOf(const TensorShapes& shapes, const std::string& key)
 {
@@ -27,7 +28,8 @@ const std::vector<std::int64_t>& shapeOf(const TensorShapes& shapes, const std::
     return it->second;
 }
 
-std::int64_t dimension(const TensorShapes& shapes, const std::string& key, std::size_t rank, std::size_t index)
+std::int64_t dimension(const TensorShapes& shapes, const std::string& key, std::size_t rank,
+                       std::size_t index)
 {
     const auto& shape = shapeOf(shapes, key);
     if (shape.size() != rank)
@@ -66,18 +68,16 @@ ResNetSpec ResNetSpec::standard(const std::string& name, int numClasses)
             return spec;
         }
     }
-    throw ModelError("unknown architecture '" + name + "' (expected resnet18, resnet34, resnet50, resnet101 or "
+    throw ModelError("unknown architecture '" + name +
+                     "' (expected resnet18, resnet34, resnet50, resnet101 or "
                      "resnet152)");
 }
 
 nlohmann::json ResNetSpec::toJson() const
 {
-    return {{"name", name()},
-            {"block", block == BlockType::Bottleneck ? "bottleneck" : "basic"},
-            {"blocks", blocks},
-            {"widths", widths},
-            {"stem_width", stemWidth},
-            {"small_input_stem", smallInputStem},
+    return {{"name", name()},           {"block", block == BlockType::Bottleneck ? "bottleneck" : "basic"},
+            {"blocks", blocks},         {"widths", widths},
+            {"stem_width", stemWidth},  {"small_input_stem", smallInputStem},
             {"num_classes", numClasses}};
 }
 
@@ -117,7 +117,8 @@ ResNetSpec inferResNetSpec(const TensorShapes& shapes)
     if (!shapes.count("conv1.weight")) {
         const std::string first = shapes.empty() ? std::string("none") : "'" + shapes.begin()->first + "'";
         throw ModelError("unknown architecture: no 'conv1.weight' key, so not a torchvision-style ResNet "
-                         "(first key: " + first + ")");
+                         "(first key: " +
+                         first + ")");
     }
     ResNetSpec spec;
     spec.stemWidth = int(dimension(shapes, "conv1.weight", 4, 0));

@@ -21,7 +21,7 @@ enum class BlockType
 struct ResNetSpec
 {
     BlockType block = BlockType::Basic;
-    std::array<int, 4> blocks{2, 2, 2, 2};     ///< blocks per stage (layer1..layer4)
+    std::array<int, 4> blocks{2, 2, 2, 2};        ///< blocks per stage (layer1..layer4)
     std::array<int, 4> widths{64, 128, 256, 512}; ///< planes per stage, before the bottleneck expansion
     int stemWidth = 64;
     bool smallInputStem = false; ///< 3x3 stride-1 conv1 and no max-pool, for images of 32-64 pixels

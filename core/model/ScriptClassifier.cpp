@@ -12,10 +12,7 @@ struct ScriptClassifier::Private
     torch::jit::Module module;
 };
 
-ScriptClassifier::ScriptClassifier()
-    : d(std::make_unique<Private>())
-{
-}
+ScriptClassifier::ScriptClassifier() : d(std::make_unique<Private>()) {}
 
 ScriptClassifier::~ScriptClassifier() = default;
 

@@ -2,9 +2,9 @@
 
 #include "core/Errors.h"
 
+#include "core/model/TorchErrors.h"
 #include <ATen/ATen.h>
 #include <caffe2/serialize/inline_container.h>
-#include "core/model/TorchErrors.h"
 
 #include <cstring>
 #include <map>
@@ -44,12 +44,18 @@ PickleValue makeText(PickleValue::Kind kind, std::string text)
 at::ScalarType storageScalarType(const std::string& storageClass)
 {
     static const std::map<std::string, at::ScalarType> types = {
-        {"torch.FloatStorage", at::kFloat},   {"torch.DoubleStorage", at::kDouble},
-        {"torch.HalfStorage", at::kHalf},     {"torch.BFloat16Storage", at::kBFloat16},
-        {"torch.LongStorage", at::kLong},     {"torch.IntStorage", at::kInt},
-        {"torch.ShortStorage", at::kShort},   {"torch.CharStorage", at::kChar},
-        {"torch.ByteStorage", at::kByte},     {"torch.BoolStorage", at::kBool},
-        {"torch.ComplexFloatStorage", at::kComplexFloat}, {"torch.ComplexDoubleStorage", at::kComplexDouble}};
+        {"torch.FloatStorage", at::kFloat},
+        {"torch.DoubleStorage", at::kDouble},
+        {"torch.HalfStorage", at::kHalf},
+        {"torch.BFloat16Storage", at::kBFloat16},
+        {"torch.LongStorage", at::kLong},
+        {"torch.IntStorage", at::kInt},
+        {"torch.ShortStorage", at::kShort},
+        {"torch.CharStorage", at::kChar},
+        {"torch.ByteStorage", at::kByte},
+        {"torch.BoolStorage", at::kBool},
+        {"torch.ComplexFloatStorage", at::kComplexFloat},
+        {"torch.ComplexDoubleStorage", at::kComplexDouble}};
     const auto it = types.find(storageClass);
     if (it == types.end())
         throw ModelError("unsupported tensor storage type '" + storageClass + "'");
@@ -62,8 +68,7 @@ class Unpickler
 public:
     Unpickler(caffe2::serialize::PyTorchStreamReader& archive, const std::vector<char>& data)
         : m_archive(archive), m_data(data)
-    {
-    }
+    {}
 
     PickleValue run()
     {
@@ -177,7 +182,8 @@ private:
     PickleValue loadStorage(const PickleValue& pid)
     {
         // ('storage', storage_type, key, location, numel)
-        if (pid.kind != PickleValue::Kind::Tuple || pid.items->size() < 5 || (*pid.items)[0].text != "storage")
+        if (pid.kind != PickleValue::Kind::Tuple || pid.items->size() < 5 ||
+            (*pid.items)[0].text != "storage")
             fail("unknown persistent id");
         const std::string& key = (*pid.items)[2].text;
         const auto cached = m_storages.find(key);
@@ -235,9 +241,18 @@ private:
         const std::string& name = callable.text;
         if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor")
             return rebuildTensor(a);
-        if (name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state") {
+        if (name == "torch._utils._rebuild_parameter" ||
+            name == "torch._utils._rebuild_parameter_with_state") {
             if (a.empty() || a[0].kind != PickleValue::Kind::Tensor)
                 fail("malformed parameter");
+            return a[0];
+        }
+        // TorchScript's pickler (torch::pickle_save) wraps typed containers in these; the value is a[0].
+        if (name == "torch.jit._pickle.restore_type_tag" || name == "torch.jit._pickle.build_intlist" ||
+            name == "torch.jit._pickle.build_doublelist" || name == "torch.jit._pickle.build_boollist" ||
+            name == "torch.jit._pickle.build_tensorlist") {
+            if (a.empty())
+                fail("malformed " + name);
             return a[0];
         }
         if (name == "collections.OrderedDict" || name == "builtins.dict")
@@ -272,7 +287,7 @@ private:
         case 'N':
             m_stack.push_back(makeValue(Kind::None));
             break;
-        case 0x88: // NEWTRUE
+        case 0x88:   // NEWTRUE
         case 0x89: { // NEWFALSE
             PickleValue v = makeValue(Kind::Bool);
             v.boolean = op == 0x88;
@@ -352,8 +367,8 @@ private:
         case 't': // TUPLE
             m_stack.push_back(makeSequence(Kind::Tuple, popToMark()));
             break;
-        case 0x85: // TUPLE1
-        case 0x86: // TUPLE2
+        case 0x85:   // TUPLE1
+        case 0x86:   // TUPLE2
         case 0x87: { // TUPLE3
             const std::size_t n = op - 0x84;
             if (m_stack.size() < n)

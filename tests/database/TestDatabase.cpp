@@ -44,7 +44,10 @@ void TestDatabase::bindAndReadAllTypes()
     Database db(file("a.db"));
     db.exec("CREATE TABLE t (i INTEGER, d REAL, s TEXT, n TEXT)");
     Statement insert = db.prepare("INSERT INTO t VALUES (?1, ?2, ?3, ?4)");
-    insert.bind(1, std::int64_t{1} << 40).bind(2, 0.25).bind(3, std::string("text\0with nul", 13)).bindNull(4);
+    insert.bind(1, std::int64_t{1} << 40)
+        .bind(2, 0.25)
+        .bind(3, std::string("text\0with nul", 13))
+        .bindNull(4);
     QVERIFY(!insert.step());
     QCOMPARE(db.changes(), 1);
     QCOMPARE(db.lastInsertRowId(), std::int64_t{1});

@@ -23,8 +23,7 @@ std::string str(const QString& s)
 }
 
 /// Runs `open` and returns the DatabaseError's message, or an empty string when nothing was thrown.
-template <typename F>
-QString errorOf(F&& open)
+template <typename F> QString errorOf(F&& open)
 {
     try {
         open();

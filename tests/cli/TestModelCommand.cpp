@@ -1,0 +1,134 @@
+// `salient model ...` as a user runs it: top-5 against PyTorch, info as JSON, exit codes and messages.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run salient(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(SALIENT_CLI_PATH, arguments);
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QString fixture(const QString& name)
+{
+    return QString(SALIENT_FIXTURE_DIR) + "/" + name;
+}
+
+} // namespace
+
+class TestModelCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void predictTop5EqualsPyTorch()
+    {
+        QFile expectedFile(fixture("predict_expected.json"));
+        QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+        const QJsonObject expected = QJsonDocument::fromJson(expectedFile.readAll()).object();
+        const QStringList images{fixture("photo0.png"), fixture("photo1.png")};
+
+        const Run run = salient(QStringList{"model", "predict", fixture("resnet18_script.pt")} + images +
+                                QStringList{"--json", "--device", "cpu"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonArray predictions = QJsonDocument::fromJson(run.out).object()["predictions"].toArray();
+        QCOMPARE(predictions.size(), 2);
+        for (const auto& entry : predictions) {
+            const QJsonObject prediction = entry.toObject();
+            const QString image = prediction["image"].toString();
+            const QJsonArray top = prediction["top"].toArray();
+            const QJsonArray reference = expected[image].toArray();
+            QCOMPARE(top.size(), 5);
+            for (int i = 0; i < 5; ++i) {
+                QCOMPARE(top[i].toObject()["class"].toInt(), reference[i].toObject()["class"].toInt());
+                QVERIFY(qAbs(top[i].toObject()["probability"].toDouble() -
+                             reference[i].toObject()["probability"].toDouble()) < 1e-4);
+            }
+        }
+    }
+
+    void infoAsJson()
+    {
+        const Run run = salient({"model", "info", fixture("resnet50_state.pt"), "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject info = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(info["architecture"].toString(), QString("resnet50"));
+        QCOMPARE(info["parameters"].toInteger(), qint64(25557032)); // torchvision's resnet50
+        QCOMPARE(info["classes"].toInt(), 1000);
+        QCOMPARE(info["feature_width"].toInt(), 2048);
+        QCOMPARE(info["native"].toBool(), true);
+
+        QProcess sum;
+        sum.start("sha256sum", {fixture("resnet50_state.pt")});
+        QVERIFY(sum.waitForFinished());
+        QCOMPARE(info["sha256"].toString(),
+                 QString::fromLatin1(sum.readAllStandardOutput()).section(' ', 0, 0));
+    }
+
+    void infoAsText()
+    {
+        const Run run = salient({"model", "info", fixture("blackbox_script.pt")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("black-box classifier"));
+        QVERIFY(run.out.contains("Classes        7"));
+    }
+
+    void badInputExitsWithTwoAndOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("random bytes")
+            << QStringList{"model", "info", fixture("random.pt")} << "random.pt: not a PyTorch model";
+        QTest::newRow("truncated") << QStringList{"model", "info", fixture("truncated.pt")}
+                                   << "truncated.pt: damaged";
+        QTest::newRow("bad image") << QStringList{"model", "predict", fixture("narrow_state.pt"),
+                                                  fixture("not_an_image.png")}
+                                   << "not_an_image.png: not a readable";
+        QTest::newRow("unknown option") << QStringList{"model", "info", fixture("random.pt"), "--frobnicate"}
+                                        << "unknown option --frobnicate";
+        QTest::newRow("bad device") << QStringList{"model", "info", "x.pt", "--device", "tpu"}
+                                    << "unknown device 'tpu'";
+        QTest::newRow("unknown noun") << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
+    }
+
+    void badInputExitsWithTwoAndOneLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run run = salient(arguments);
+        QCOMPARE(run.exitCode, 2);
+        // The last line is ours; a decoding library may have printed its own note before it.
+        const QString err = QString::fromUtf8(run.err).trimmed().split('\n').last();
+        QVERIFY2(err.startsWith("salient: ") && err.contains(message), qPrintable(err));
+        QVERIFY(!err.contains("Exception raised from"));
+    }
+
+    void convertWritesALoadableModel()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("converted.pt");
+        const Run run = salient({"model", "convert", fixture("resnet18_script.pt"), "--out", out});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const Run info = salient({"model", "info", out, "--json"});
+        QCOMPARE(QJsonDocument::fromJson(info.out).object()["format"].toString(), QString("salient"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelCommand)
+#include "TestModelCommand.moc"

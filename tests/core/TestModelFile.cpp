@@ -1,0 +1,143 @@
+// Reading and writing model files: every supported format, damaged files, and our own saves read back
+// by PyTorch in Python.
+#include "TestSupport.h"
+
+#include "core/Errors.h"
+#include "core/model/ModelFile.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <fstream>
+
+using namespace salient;
+using namespace salient::test;
+
+class TestModelFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formatsAreRecognised_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("architecture");
+        QTest::newRow("TorchScript") << "resnet18_script.pt"
+                                     << "torchscript"
+                                     << "resnet18";
+        QTest::newRow("state dict") << "resnet50_state.pt"
+                                    << "state-dict"
+                                    << "resnet50";
+        QTest::newRow("robustness") << "robustness_resnet18.pt"
+                                    << "robustness"
+                                    << "resnet18";
+        QTest::newRow("nested state_dict") << "narrow_state.pt"
+                                           << "state-dict"
+                                           << "resnet-narrow";
+        QTest::newRow("black box") << "blackbox_script.pt"
+                                   << "torchscript"
+                                   << "torchscript";
+    }
+
+    void formatsAreRecognised()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        QFETCH(QString, architecture);
+        const LoadedModel loaded = loadModel(fixture(file.toStdString()), at::kCPU);
+        QCOMPARE(QString::fromStdString(loaded.info.format), format);
+        QCOMPARE(QString::fromStdString(loaded.info.architecture), architecture);
+        QCOMPARE(loaded.info.sha256.size(), std::size_t(64));
+    }
+
+    void badFilesGiveClearErrors_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty") << "empty.pt"
+                               << "empty file";
+        QTest::newRow("random bytes") << "random.pt"
+                                      << "not a PyTorch model";
+        QTest::newRow("truncated") << "truncated.pt"
+                                   << "damaged or truncated zip archive";
+        QTest::newRow("legacy") << "legacy.pt"
+                                << "legacy torch.save format";
+        QTest::newRow("mis-shaped key") << "misshaped_fc.pt"
+                                        << "shape mismatch for key 'fc.weight'";
+        QTest::newRow("missing key") << "missing_downsample.pt"
+                                     << "missing key 'layer2.0.downsample.0.weight'";
+        QTest::newRow("not a ResNet") << "not_a_resnet.pt"
+                                      << "unknown architecture";
+        QTest::newRow("missing file") << "no-such-model.pt"
+                                      << "cannot open file";
+        QTest::newRow("an image") << "photo0.png"
+                                  << "not a PyTorch model";
+    }
+
+    void badFilesGiveClearErrors()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        const std::string path = fixture(file.toStdString());
+        try {
+            loadModel(path, at::kCPU);
+            QFAIL("loading should have failed");
+        } catch (const ModelError& e) {
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.startsWith(QString::fromStdString(path)), qPrintable(what));
+            QVERIFY2(what.contains(message), qPrintable(what));
+            QVERIFY2(!what.contains("Exception raised from"), "no C++ backtrace reaches the user");
+        }
+    }
+
+    void sidecarDescribesPreprocessingAndClasses()
+    {
+        QTemporaryDir dir;
+        const std::string model = dir.filePath("narrow.pt").toStdString();
+        QVERIFY(
+            QFile::copy(QString::fromStdString(fixture("narrow_state.pt")), QString::fromStdString(model)));
+        std::ofstream(model + ".json") << R"({"preprocessing": {"resize": 0, "crop": 64, "mean": [0, 0, 0],
+            "std": [1, 1, 1]}, "classes": ["a","b","c","d","e","f","g","h","i","j"]})";
+        const LoadedModel loaded = loadModel(model, at::kCPU);
+        QCOMPARE(loaded.info.preprocessing.resize, 0);
+        QCOMPARE(loaded.info.preprocessing.crop, 64);
+        QCOMPARE(QString::fromStdString(loaded.info.className(9)), QString("j"));
+
+        std::ofstream(model + ".json") << R"({"classes": ["only one"]})";
+        QVERIFY_THROWS_EXCEPTION(ModelError, loadModel(model, at::kCPU));
+    }
+
+    void ownSaveRoundTripsAndLoadsInPyTorch()
+    {
+        QTemporaryDir dir;
+        const std::string saved = dir.filePath("converted.pt").toStdString();
+        LoadedModel original = loadModel(fixture("robustness_resnet18.pt"), at::kCPU);
+        original.info.classNames.assign(1000, "");
+        original.info.classNames[3] = "tiger shark";
+        original.info.extraJson = R"({"recipe": "test"})";
+        saveModel(saved, original.network->resnet(), original.info);
+
+        LoadedModel reloaded = loadModel(saved, at::kCPU);
+        QCOMPARE(QString::fromStdString(reloaded.info.format), QString("salient"));
+        QCOMPARE(reloaded.info.preprocessing.mean, original.info.preprocessing.mean);
+        QCOMPARE(QString::fromStdString(reloaded.info.className(3)), QString("tiger shark"));
+        QCOMPARE(QString::fromStdString(reloaded.info.extraJson), QString(R"({"recipe":"test"})"));
+        const at::Tensor input = expectedTensor("robustness_resnet18_expected.pt", "input");
+        at::NoGradGuard noGrad;
+        SALIENT_COMPARE_TENSORS(reloaded.network->logits(input),
+                                expectedTensor("robustness_resnet18_expected.pt", "logits"), 1e-5);
+
+        // PyTorch reads the same file into a torchvision resnet18 (strict) and gets the same logits.
+        QProcess python;
+        python.start("/usr/bin/python3",
+                     {QString(SALIENT_SOURCE_DIR) + "/tests/core/check_saved_model.py",
+                      QString::fromStdString(saved),
+                      QString::fromStdString(fixture("robustness_resnet18_expected.pt"))});
+        QVERIFY(python.waitForFinished(120000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelFile)
+#include "TestModelFile.moc"

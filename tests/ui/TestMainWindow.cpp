@@ -1,0 +1,457 @@
+#include "database/Workspace.h"
+#include "ui/MainWindow.h"
+#include "ui/RecentWorkspaceDelegate.h"
+#include "ui/RecentWorkspaces.h"
+#include "ui/StartPage.h"
+#include "ui/WorkspacePage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QtTest>
+
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+QStringList g_warnings;
+
+/// The offscreen platform plugin (QT_QPA_PLATFORM=offscreen, as the tests run) warns whenever a shown
+/// window's minimum size changes, because it has no window manager to tell; real platforms do not.
+bool isOffscreenPluginNoise(const QString& message)
+{
+    return QGuiApplication::platformName() == QLatin1String("offscreen") &&
+           message == QLatin1String("This plugin does not support propagateSizeHints()");
+}
+
+/// Records every warning (and worse) so that cleanup() can fail the test that caused it.
+void recordWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (isOffscreenPluginNoise(message))
+        return;
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        g_warnings.append(message);
+    if (g_previousHandler != nullptr)
+        g_previousHandler(type, context, message);
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xdf, 0xe1, 0xe5);
+    const QColor disabled(0x7a, 0x7e, 0x85);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xab));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window.lighter(115));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x58, 0x9d, 0xf6));
+    p.setColor(QPalette::Light, window.lighter(150));
+    p.setColor(QPalette::Midlight, window.lighter(125));
+    p.setColor(QPalette::Mid, window.darker(120));
+    p.setColor(QPalette::Dark, window.darker(150));
+    p.setColor(QPalette::Shadow, Qt::black);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+void writeRandomBytes(const QString& file, int size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (auto& b : bytes)
+        b = static_cast<char>(QRandomGenerator::global()->bounded(256));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QCOMPARE(f.write(bytes), qint64(size));
+}
+
+QString statusText(const MainWindow& window)
+{
+    QStringList texts;
+    for (const QLabel* label : window.statusBar()->findChildren<QLabel*>())
+        texts << label->text();
+    return texts.join('\n');
+}
+
+QStringList listedNames(const QTreeWidget* tree)
+{
+    QStringList names;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        names << tree->topLevelItem(i)->text(0);
+    return names;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensAndCloses();
+    void openWorkspaceShowsWorkspacePage();
+    void reopeningExistingWorkspaceKeepsData();
+    void corruptDatabaseIsReported();
+    void failedOpenKeepsCurrentWorkspace();
+    void interactiveErrorShowsMessageBox();
+    void missingFolderIsNotCreated();
+    void missingRecentFoldersAreMarked();
+    void enterOnRecentEntryOpensIt();
+    void deleteRemovesRecentEntry();
+    void recentMenuListsWorkspaces();
+    void screenshots();
+
+private:
+    QString makeFolder(const QString& name) const;
+
+    std::unique_ptr<QTemporaryDir> m_tmp;
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Keep the user's real settings (recent workspaces, window geometry) out of the tests.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("Salient Studio");
+    QCoreApplication::setApplicationName("salient-studio-tests");
+    QCoreApplication::setApplicationVersion("0.1.0");
+    g_previousHandler = qInstallMessageHandler(recordWarnings);
+    QVERIFY2(QSettings().fileName().contains(".qttest"), qPrintable(QSettings().fileName()));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    g_warnings.clear();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_tmp.reset();
+    const QStringList warnings = g_warnings;
+    g_warnings.clear();
+    QVERIFY2(warnings.isEmpty(), qPrintable("Qt warnings: " + warnings.join("\n")));
+}
+
+QString TestMainWindow::makeFolder(const QString& name) const
+{
+    const QString path = m_tmp->filePath(name);
+    QDir().mkpath(path);
+    return QDir(path).absolutePath();
+}
+
+void TestMainWindow::opensAndCloses()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Salient Studio"));
+    QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.startPage()));
+    QVERIFY(!window.hasWorkspace());
+    QVERIFY(statusText(window).contains("No workspace open"));
+
+    QStringList menus;
+    for (QAction* action : window.menuBar()->actions())
+        menus << action->text();
+    QCOMPARE(menus, QStringList({"&File", "&Help"}));
+    // First start: no recent workspaces, an empty-state message instead of the list.
+    QVERIFY(!window.startPage()->recentList()->isVisible());
+    QVERIFY(window.grab().save(QStringLiteral(SALIENT_TEST_OUTPUT) + "/start-page-empty.png"));
+
+    QVERIFY(window.close());
+    QVERIFY(!window.isVisible());
+}
+
+void TestMainWindow::openWorkspaceShowsWorkspacePage()
+{
+    const QString dir = makeFolder("fashion-demo");
+    QDir(dir).mkdir("index");
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QString error = "stale";
+    QVERIFY(window.openWorkspace(dir, &error));
+    QVERIFY(error.isEmpty());
+    QVERIFY(window.hasWorkspace());
+    QCOMPARE(window.workspacePath(), dir);
+    QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.workspacePage()));
+    QVERIFY(QFileInfo::exists(dir + "/salient.db"));
+    QCOMPARE(window.workspace()->schemaVersion(), salient::Workspace::latestSchemaVersion());
+    QVERIFY(window.windowTitle().startsWith("fashion-demo"));
+    QVERIFY2(statusText(window).contains(QDir::toNativeSeparators(dir)), qPrintable(statusText(window)));
+
+    const QStringList names = listedNames(window.workspacePage()->contentsView());
+    QCOMPARE(names, QStringList({"index", "salient.db"}));
+
+    // The folder is now the most recent workspace, in the settings and on the start page.
+    QCOMPARE(RecentWorkspaces().load().value(0), dir);
+    QCOMPARE(window.startPage()->recentWorkspaces().value(0), dir);
+
+    window.closeWorkspace();
+    QVERIFY(!window.hasWorkspace());
+    QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.startPage()));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Salient Studio"));
+    QCOMPARE(window.startPage()->recentList()->count(), 1);
+    QVERIFY(window.close());
+}
+
+void TestMainWindow::reopeningExistingWorkspaceKeepsData()
+{
+    const QString dir = makeFolder("ws");
+    {
+        salient::Workspace ws = salient::Workspace::open(dir.toStdString(), true);
+        ws.setConfigValue("model", "resnet50");
+    }
+    MainWindow window;
+    QVERIFY(window.openWorkspace(dir));
+    QCOMPARE(window.workspace()->configValue("model").value_or(""), std::string("resnet50"));
+}
+
+void TestMainWindow::corruptDatabaseIsReported()
+{
+    const QString dir = makeFolder("corrupt");
+    writeRandomBytes(dir + "/salient.db", 4096);
+    QFile before(dir + "/salient.db");
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray bytes = before.readAll();
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY(!window.openWorkspace(dir, &error));
+    QVERIFY2(error.contains(dir + "/salient.db"), qPrintable(error));
+    QVERIFY2(error.contains("not a SQLite database"), qPrintable(error));
+    QVERIFY(!window.hasWorkspace());
+    QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.startPage()));
+    QVERIFY(RecentWorkspaces().load().isEmpty());
+
+    QFile after(dir + "/salient.db");
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), bytes);
+}
+
+void TestMainWindow::failedOpenKeepsCurrentWorkspace()
+{
+    const QString good = makeFolder("good");
+    const QString bad = makeFolder("bad");
+    writeRandomBytes(bad + "/salient.db", 2048);
+
+    MainWindow window;
+    QVERIFY(window.openWorkspace(good));
+    QString error;
+    QVERIFY(!window.openWorkspace(bad, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(window.hasWorkspace());
+    QCOMPARE(window.workspacePath(), good);
+    QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.workspacePage()));
+    QCOMPARE(RecentWorkspaces().load(), QStringList({good}));
+}
+
+void TestMainWindow::interactiveErrorShowsMessageBox()
+{
+    const QString bad = makeFolder("bad");
+    writeRandomBytes(bad + "/salient.db", 2048);
+
+    MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    bool seen = false;
+    QString informative;
+    // The message box runs its own event loop; inspect and dismiss it from there.
+    QTimer::singleShot(0, &window, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (box == nullptr)
+            return;
+        seen = box->icon() == QMessageBox::Critical;
+        informative = box->informativeText();
+        box->grab().save(QStringLiteral(SALIENT_TEST_OUTPUT) + "/open-error.png");
+        box->accept();
+    });
+    window.openWorkspaceInteractively(bad);
+    QVERIFY(seen);
+    QVERIFY2(informative.contains(bad + "/salient.db"), qPrintable(informative));
+    QVERIFY(!window.hasWorkspace());
+    QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.startPage()));
+}
+
+void TestMainWindow::missingFolderIsNotCreated()
+{
+    const QString missing = m_tmp->filePath("gone");
+    MainWindow window;
+    QString error;
+    QVERIFY(!window.openWorkspace(missing, &error));
+    QVERIFY2(error.contains("does not exist"), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(missing));
+    QVERIFY(!window.openWorkspace(QString(), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestMainWindow::missingRecentFoldersAreMarked()
+{
+    const QString existing = makeFolder("here");
+    const QString missing = m_tmp->filePath("gone");
+    RecentWorkspaces().save({missing, existing});
+
+    MainWindow window;
+    QListWidget* list = window.startPage()->recentList();
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->data(RecentWorkspaceDelegate::PathRole).toString(), missing);
+    QVERIFY(!list->item(0)->data(RecentWorkspaceDelegate::ExistsRole).toBool());
+    QVERIFY(list->item(1)->data(RecentWorkspaceDelegate::ExistsRole).toBool());
+    QVERIFY(list->item(0)->toolTip().contains("no longer exists"));
+}
+
+void TestMainWindow::enterOnRecentEntryOpensIt()
+{
+    const QString first = makeFolder("first");
+    const QString second = makeFolder("second");
+    RecentWorkspaces().save({first, second});
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QListWidget* list = window.startPage()->recentList();
+    list->setFocus();
+    list->setCurrentRow(1);
+    QTest::keyClick(list, Qt::Key_Return);
+    QVERIFY(window.hasWorkspace());
+    QCOMPARE(window.workspacePath(), second);
+    // Opening moved it to the top.
+    QCOMPARE(RecentWorkspaces().load(), QStringList({second, first}));
+}
+
+void TestMainWindow::deleteRemovesRecentEntry()
+{
+    const QString first = makeFolder("first");
+    const QString second = makeFolder("second");
+    RecentWorkspaces().save({first, second});
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QListWidget* list = window.startPage()->recentList();
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(RecentWorkspaces().load(), QStringList({second}));
+    QCOMPARE(list->count(), 1);
+    QVERIFY(QFileInfo(first).isDir()); // only the list entry goes, never the folder
+    QVERIFY(!window.hasWorkspace());
+}
+
+void TestMainWindow::recentMenuListsWorkspaces()
+{
+    const QString a = makeFolder("alpha");
+    const QString b = makeFolder("beta");
+    MainWindow window;
+    QVERIFY(window.openWorkspace(a));
+    QVERIFY(window.openWorkspace(b));
+
+    QMenu* fileMenu = window.menuBar()->actions().value(0)->menu();
+    QVERIFY(fileMenu != nullptr);
+    QMenu* recentMenu = nullptr;
+    QStringList fileTexts;
+    for (QAction* action : fileMenu->actions()) {
+        fileTexts << action->text();
+        if (action->menu() != nullptr)
+            recentMenu = action->menu();
+        if (action->text() == "&Open Workspace\u2026")
+            QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::Open));
+        if (action->text() == "&Close Workspace")
+            QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_W));
+        if (action->text() == "&Quit")
+            QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    }
+    QVERIFY2(fileTexts.contains("&Quit") && fileTexts.contains("&Close Workspace"),
+             qPrintable(fileTexts.join(",")));
+    QVERIFY(recentMenu != nullptr);
+    QStringList recentData;
+    for (QAction* action : recentMenu->actions())
+        if (action->data().isValid())
+            recentData << action->data().toString();
+    QCOMPARE(recentData, QStringList({b, a}));
+
+    // Triggering a recent entry opens it.
+    recentMenu->actions().value(1)->trigger();
+    QCOMPARE(window.workspacePath(), a);
+}
+
+void TestMainWindow::screenshots()
+{
+    const QString output = QStringLiteral(SALIENT_TEST_OUTPUT);
+    QVERIFY(QDir().mkpath(output));
+
+    const QString demo = makeFolder("fashion-demo");
+    QDir(demo).mkdir("index");
+    QDir(demo).mkdir("masks");
+    QDir(demo).mkdir("render-cache");
+    {
+        QFile f(demo + "/features.f32");
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(3 * 1024 * 1024, '\0'));
+    }
+    const QString resnet = makeFolder("imagenet-resnet50");
+    const QString birds = makeFolder("waterbirds study (2024)");
+    RecentWorkspaces().save({resnet, m_tmp->filePath("unplugged-disk/old-study"), birds});
+
+    const QPalette originalPalette = QApplication::palette();
+    for (const bool dark : {false, true}) {
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        const QString suffix = dark ? "-dark" : "";
+
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startPage()->recentList()->setCurrentRow(0);
+        QVERIFY(window.grab().save(output + "/start-page" + suffix + ".png"));
+
+        QVERIFY(window.openWorkspace(demo));
+        QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.workspacePage()));
+        QVERIFY(window.grab().save(output + "/workspace-page" + suffix + ".png"));
+
+        // The smallest sensible window still lays out without overlap.
+        window.resize(window.minimumSizeHint());
+        QVERIFY(window.grab().save(output + "/workspace-page-small" + suffix + ".png"));
+        window.close();
+    }
+    QApplication::setPalette(originalPalette);
+    QVERIFY(QFileInfo(output + "/start-page.png").size() > 0);
+    QVERIFY(QFileInfo(output + "/workspace-page.png").size() > 0);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
