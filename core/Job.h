@@ -1,0 +1,40 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+namespace salient {
+
+/// Thrown by a job that saw its cancellation flag; what it wrote so far is left consistent.
+class JobCancelled : public std::runtime_error
+{
+public:
+    JobCancelled() : std::runtime_error("cancelled") {}
+};
+
+/// How long work reports progress and learns it should stop. Both parts are optional, so a job can be
+/// run bare in tests. The GUI runs jobs off its thread and turns reports into signals; the CLI draws a
+/// progress bar.
+struct Job
+{
+    /// done of total units in the named stage ("Rendering train", "Epoch 3/10", ...).
+    std::function<void(std::int64_t done, std::int64_t total, const std::string& stage)> onProgress;
+    const std::atomic<bool>* cancelRequested = nullptr;
+
+    void report(std::int64_t done, std::int64_t total, const std::string& stage) const
+    {
+        if (onProgress)
+            onProgress(done, total, stage);
+    }
+    bool cancelled() const { return cancelRequested && cancelRequested->load(); }
+    void throwIfCancelled() const
+    {
+        if (cancelled())
+            throw JobCancelled();
+    }
+};
+
+} // namespace salient
