@@ -1,5 +1,6 @@
 #include "core/model/ModelFile.h"
 
+#include "core/AtomicFile.h"
 #include "core/Errors.h"
 #include "core/Sha256.h"
 #include "core/model/ScriptClassifier.h"
@@ -288,20 +289,8 @@ void saveModel(const std::string& path, ResNet& resnet, const ModelInfo& info)
     root.insert(std::string("version"), int64_t(kFormatVersion));
     root.insert(std::string("metadata"), meta.dump());
     root.insert(std::string("state_dict"), stateDict);
-    const std::vector<char> bytes = torch::jit::pickle_save(root);
 
-    const std::string temporary = path + ".partial";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        out.flush();
-        if (!out)
-            throw InputError(temporary + ": cannot write the model file");
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw InputError(path + ": cannot replace the model file");
-    }
+    writeFileAtomically(path, torch::jit::pickle_save(root));
 }
 
 } // namespace salient

@@ -5,6 +5,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
+#include <torch/csrc/autograd/autograd.h>
 
 #include <cstring>
 
@@ -80,8 +81,8 @@ at::Tensor Network::inputGradient(const at::Tensor& images,
     at::AutoGradMode enableGrad(true);
     at::Tensor input = images.detach().clone().set_requires_grad(true);
     const at::Tensor value = objective(outputs(input));
-    value.backward();
-    return input.grad().detach();
+    // autograd::grad leaves parameters' .grad untouched, unlike backward().
+    return torch::autograd::grad({value}, {input})[0].detach();
 }
 
 at::Tensor Network::imageBatch(const std::vector<Image>& images) const
