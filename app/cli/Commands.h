@@ -9,4 +9,10 @@ namespace salient::cli {
 /// `salient model info|predict|convert ...`; returns the exit code.
 int runModelCommand(const std::string& verb, Arguments& arguments);
 
+/// `salient train --recipe FILE --out FILE ...`
+int runTrainCommand(Arguments& arguments);
+
+/// `salient demo DIR`
+int runDemoCommand(Arguments& arguments);
+
 } // namespace salient::cli

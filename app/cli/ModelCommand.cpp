@@ -1,7 +1,9 @@
 #include "Commands.h"
+#include "ProgressBar.h"
 
 #include "core/Classifier.h"
 #include "core/ImageDecoder.h"
+#include "core/training/Evaluation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +17,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-const char* kModelVerbs = "info, predict or convert (see salient --help)";
+const char* kModelVerbs = "info, predict, evaluate or convert (see salient --help)";
 
 std::string groupedDigits(std::int64_t value)
 {
@@ -116,6 +118,45 @@ int modelPredict(Arguments& arguments)
     return 0;
 }
 
+int modelEvaluate(Arguments& arguments)
+{
+    const bool json = arguments.flag("json");
+    const auto data = arguments.option("data");
+    EvaluationOptions options;
+    const auto eps = arguments.option("pgd-eps");
+    options.attack = eps.has_value();
+    if (eps)
+        options.eps = std::stod(*eps);
+    options.attackSteps = arguments.intOption("pgd-steps", options.attackSteps);
+    options.attackLimit = arguments.intOption("limit", 0);
+    const DeviceChoice device = parseDeviceChoice(arguments.option("device", "auto"));
+    const auto files = arguments.positionals();
+    if (files.size() != 1 || !data)
+        throw UsageError(
+            "model evaluate takes one FILE and --data DIR (optionally --pgd-eps E, --pgd-steps N, "
+            "--limit N)");
+    ProgressBar progress;
+    const EvaluationResult result = evaluateModel(files[0], *data, options, device, progress.job());
+    progress.finishLine();
+    Json output = {
+        {"model", files[0]}, {"data", *data}, {"images", result.images}, {"clean_accuracy", result.clean}};
+    if (options.attack)
+        output["pgd"] = {{"eps", options.eps},
+                         {"steps", options.attackSteps},
+                         {"images", result.attacked},
+                         {"accuracy", result.underAttack}};
+    if (json) {
+        std::cout << output.dump(2) << '\n';
+        return 0;
+    }
+    std::cout << "Clean accuracy " << std::fixed << std::setprecision(2) << 100 * result.clean << " % on "
+              << result.images << " images\n";
+    if (options.attack)
+        std::cout << "Under L2 PGD (eps " << options.eps << ", " << options.attackSteps << " steps) "
+                  << 100 * result.underAttack << " % on " << result.attacked << " images\n";
+    return 0;
+}
+
 int modelConvert(Arguments& arguments)
 {
     const auto out = arguments.option("out");
@@ -136,6 +177,8 @@ int runModelCommand(const std::string& verb, Arguments& arguments)
         return modelInfo(arguments);
     if (verb == "predict")
         return modelPredict(arguments);
+    if (verb == "evaluate")
+        return modelEvaluate(arguments);
     if (verb == "convert")
         return modelConvert(arguments);
     throw UsageError(verb.empty() ? std::string("model needs a command: ") + kModelVerbs

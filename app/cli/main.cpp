@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "core/Errors.h"
+#include "core/Job.h"
 #include "core/Runtime.h"
 
 #include <iostream>
@@ -13,6 +14,9 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  model info FILE [--json]              architecture, parameters, classes, checksum\n"
                      "  model predict FILE IMAGE... [--json]  top-5 classes with probabilities\n"
                      "  model convert FILE --out FILE         save as a Salient Studio model\n"
+                     "  model evaluate FILE --data DIR        accuracy, clean and under L2 PGD\n"
+                     "  train --recipe FILE --out FILE        standard or L2-PGD robust training\n"
+                     "  demo DIR                              create the Spurious Fashion demo workspace\n"
                      "\n"
                      "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
 
@@ -37,7 +41,16 @@ int main(int argc, char** argv)
             std::vector<std::string>(words.begin() + std::min<long>(2, long(words.size())), words.end()));
         if (noun == "model")
             return salient::cli::runModelCommand(verb, arguments);
+        // Commands without a verb take everything after the noun.
+        salient::cli::Arguments all(std::vector<std::string>(words.begin() + 1, words.end()));
+        if (noun == "train")
+            return salient::cli::runTrainCommand(all);
+        if (noun == "demo")
+            return salient::cli::runDemoCommand(all);
         throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
+    } catch (const salient::JobCancelled&) {
+        std::cerr << "salient: cancelled\n";
+        return 1;
     } catch (const salient::InputError& e) {
         std::cerr << "salient: " << e.what() << '\n';
         return 2;

@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -28,12 +27,10 @@ Recipe Recipe::load(const std::string& path)
         throw InputError(path + ": cannot open recipe");
     std::stringstream text;
     text << in.rdbuf();
-    const auto base = std::filesystem::path(path).parent_path().string();
-    return fromJsonText(text.str(), base.empty() ? "." : base, path);
+    return fromJsonText(text.str(), path);
 }
 
-Recipe Recipe::fromJsonText(const std::string& text, const std::string& baseDirectory,
-                            const std::string& name)
+Recipe Recipe::fromJsonText(const std::string& text, const std::string& name)
 {
     Recipe recipe;
     try {
@@ -84,9 +81,6 @@ Recipe Recipe::fromJsonText(const std::string& text, const std::string& baseDire
           "'schedule' must be cosine or constant");
     check(!recipe.adversarial || (recipe.eps > 0 && recipe.attackSteps >= 1),
           "'adversarial' needs eps > 0, steps >= 1");
-    if (std::filesystem::path(recipe.dataRoot).is_relative())
-        recipe.dataRoot =
-            (std::filesystem::path(baseDirectory) / recipe.dataRoot).lexically_normal().string();
     return recipe;
 }
 

@@ -13,7 +13,7 @@ namespace salient {
 struct Recipe
 {
     std::string name = "model";
-    std::string dataRoot; ///< ImageFolder root (absolute, or relative to the recipe file)
+    std::string dataRoot; ///< ImageFolder root (relative paths are taken from the working directory)
     ResNetSpec architecture;
     Preprocessing preprocessing;
     int epochs = 6;
@@ -31,9 +31,8 @@ struct Recipe
 
     /// Reads and validates a recipe; throws InputError naming the file and the bad key.
     static Recipe load(const std::string& path);
-    /// `baseDirectory` resolves a relative data root.
-    static Recipe fromJsonText(const std::string& text, const std::string& baseDirectory,
-                               const std::string& name);
+    /// `name` only appears in error messages.
+    static Recipe fromJsonText(const std::string& text, const std::string& name);
     /// The recipe with every default filled in, as stored in checkpoints and model metadata.
     std::string toJsonText() const;
 };

@@ -82,7 +82,8 @@ std::vector<std::string> classNamesFor(const std::string& dataRoot, const std::v
         return {};
     std::map<std::string, std::string> lemmaOf;
     try {
-        for (const auto& c : Json::parse(in).at("classes"))
+        const Json world = Json::parse(in);
+        for (const auto& c : world.at("classes"))
             lemmaOf[c.at("wnid").get<std::string>()] = c.at("lemma").get<std::string>();
     } catch (const Json::exception&) {
         return {};
