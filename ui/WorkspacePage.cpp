@@ -1,5 +1,7 @@
 #include "ui/WorkspacePage.h"
 
+#include "ui/DemoSummary.h"
+
 #include "database/Workspace.h"
 
 #include <QDateTime>
@@ -114,6 +116,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     facts->addRow(makeName(tr("Database")), m_database);
     facts->addRow(makeName(tr("Schema version")), m_schema);
 
+    m_demoSummary = new DemoSummary(this);
+
     m_contentsHeading = new QLabel(tr("Contents"), this);
     m_contentsHint = new QLabel(this);
     m_contentsHint->setForegroundRole(QPalette::PlaceholderText);
@@ -144,6 +148,7 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addLayout(facts);
     layout->addSpacing(fontMetrics().height());
+    layout->addWidget(m_demoSummary);
     layout->addWidget(m_contentsHeading);
     layout->addWidget(m_contentsHint);
     layout->addWidget(m_contents, 1);
@@ -175,6 +180,7 @@ void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
     const int latest = salient::Workspace::latestSchemaVersion();
     m_schema->setText(version == latest ? tr("%1 (current)").arg(version)
                                         : tr("%1 (this program knows up to %2)").arg(version).arg(latest));
+    m_demoSummary->load(m_path);
     refresh();
 }
 
@@ -187,6 +193,7 @@ void WorkspacePage::clear()
     m_schema->clear();
     m_contentsHint->clear();
     m_contents->clear();
+    m_demoSummary->hide();
 }
 
 void WorkspacePage::refresh()

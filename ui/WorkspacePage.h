@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 
+class DemoSummary;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -24,6 +25,7 @@ public:
 
     QString workspacePath() const { return m_path; }
     QTreeWidget* contentsView() const { return m_contents; }
+    DemoSummary* demoSummary() const { return m_demoSummary; }
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
@@ -43,6 +45,7 @@ private:
     QLabel* m_location = nullptr;
     QLabel* m_database = nullptr;
     QLabel* m_schema = nullptr;
+    DemoSummary* m_demoSummary = nullptr;
     QLabel* m_contentsHeading = nullptr;
     QLabel* m_contentsHint = nullptr;
     QTreeWidget* m_contents = nullptr;
