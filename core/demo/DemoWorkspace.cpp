@@ -19,7 +19,7 @@ using Json = nlohmann::json;
 // The attack the demo reports: L2 PGD at the robust model's training radius.
 constexpr double kPgdEps = 0.5;
 constexpr int kPgdSteps = 10;
-constexpr int kPgdImages = 500;
+constexpr int kPgdImages = 300;
 
 void writeClassMetadata(const fs::path& file)
 {

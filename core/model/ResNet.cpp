@@ -6,6 +6,7 @@
 #include <ATen/core/grad_mode.h>
 
 #include <cmath>
+#include <set>
 
 namespace salient {
 namespace {
@@ -134,13 +135,12 @@ void ResNet::loadStateDict(const std::map<std::string, at::Tensor>& weights)
                              formatShape(shapeVector(it->second)) + ", " + m_spec.name() + " expects " +
                              formatShape(shapeVector(tensor)));
     }
-    for (const auto& [name, tensor] : weights) {
-        bool known = false;
-        for (const auto& entry : m_state)
-            known = known || entry.first == name;
-        if (!known)
+    std::set<std::string> known;
+    for (const auto& entry : m_state)
+        known.insert(entry.first);
+    for (const auto& [name, tensor] : weights)
+        if (!known.count(name))
             throw ModelError("unexpected key '" + name + "' for " + m_spec.name());
-    }
     at::NoGradGuard noGrad;
     for (auto& [name, tensor] : m_state) {
         const auto it = weights.find(name);

@@ -77,6 +77,21 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ModelError, loaded.network->outputs(at::zeros({1, 3, 32, 32})));
     }
 
+    void unexpectedKeysAreNamed()
+    {
+        ResNet resnet(ResNetSpec::standard("resnet18", 10));
+        std::map<std::string, at::Tensor> weights;
+        for (const auto& [name, tensor] : resnet.stateDict())
+            weights[name] = tensor;
+        weights["layer5.0.conv1.weight"] = at::zeros({1});
+        try {
+            resnet.loadStateDict(weights);
+            QFAIL("an extra key must be refused");
+        } catch (const ModelError& e) {
+            QVERIFY2(QString(e.what()).contains("unexpected key 'layer5.0.conv1.weight'"), e.what());
+        }
+    }
+
     void trainingModeUpdatesBatchStatistics()
     {
         ResNetSpec spec;
