@@ -85,9 +85,12 @@ echo "Training throughput, $IMAGES images 48x48, batch 128, $EPOCHS epochs, $(np
 if [ "$EPOCHS" -ge 2 ]; then
     echo "(salient: the last epoch; python: the epochs after the first)"
 else
-    echo "(salient: the epoch; python: the epoch after 5 warm-up batches)"
+    echo "(salient: the epoch; python: the epoch after 5 warm-up batches, or all of it when shorter)"
 fi
 printf '%-24s %16s %16s %16s\n' "recipe" "salient img/s" "python img/s" "salient/python"
-row() { printf '%-24s %16s %16s %16s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else printf "n/a" }')"; }
+row() { # LABEL SALIENT PYTHON
+    awk -v label="$1" -v a="$2" -v b="$3" 'BEGIN {
+        printf "%-24s %16.1f %16.1f %16s\n", label, a, b, (b + 0 > 0) ? sprintf("%.2f", a / b) : "n/a" }'
+}
 row "standard" "$STD_CPP" "$STD_PY"
 row "L2 PGD (eps $EPS, $STEPS steps)" "$PGD_CPP" "$PGD_PY"
