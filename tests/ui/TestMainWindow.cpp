@@ -1,4 +1,5 @@
 #include "database/Workspace.h"
+#include "ui/DemoSummary.h"
 #include "ui/MainWindow.h"
 #include "ui/RecentWorkspaceDelegate.h"
 #include "ui/RecentWorkspaces.h"
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void deleteRemovesRecentEntry();
     void recentMenuListsWorkspaces();
     void screenshots();
+    void demoWorkspaceShowsItsAccuracies();
 
 private:
     QString makeFolder(const QString& name) const;
@@ -451,6 +453,29 @@ void TestMainWindow::screenshots()
     QApplication::setPalette(originalPalette);
     QVERIFY(QFileInfo(output + "/start-page.png").size() > 0);
     QVERIFY(QFileInfo(output + "/workspace-page.png").size() > 0);
+}
+
+void TestMainWindow::demoWorkspaceShowsItsAccuracies()
+{
+    const QString dir = makeFolder("spurious-fashion-demo");
+    QFile demo(dir + "/demo.json");
+    QVERIFY(demo.open(QIODevice::WriteOnly));
+    demo.write(R"({"robust.correlated": 0.806, "robust.balanced": 0.2955, "robust.pgd": 0.69,
+        "standard.correlated": 0.887, "standard.balanced": 0.5455, "standard.pgd": 0.0,
+        "pgd": {"eps": 0.5, "steps": 10, "images": 300}})");
+    demo.close();
+
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openWorkspace(dir));
+    QVERIFY(window.workspacePage()->demoSummary()->isVisible());
+    window.grab().save(QString(SALIENT_TEST_OUTPUT) + "/workspace-demo.png");
+
+    window.closeWorkspace();
+    QVERIFY(window.openWorkspace(makeFolder("plain")));
+    QVERIFY(!window.workspacePage()->demoSummary()->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
