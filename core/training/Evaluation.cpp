@@ -2,6 +2,7 @@
 
 #include "core/Errors.h"
 #include "core/attack/PgdL2.h"
+#include "core/data/ClassMapping.h"
 #include "core/model/ModelFile.h"
 #include "core/model/TorchDevice.h"
 #include "core/training/ImageTensor.h"
@@ -9,32 +10,7 @@
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
 
-#include <algorithm>
-
 namespace salient {
-namespace {
-
-/// Model class index of each folder class.
-std::vector<std::int64_t> classMapping(const ModelInfo& info, const ImageFolder& folder)
-{
-    std::vector<std::int64_t> mapping;
-    for (std::size_t i = 0; i < folder.classes.size(); ++i) {
-        if (info.classIds.empty()) {
-            if (int(i) >= info.numClasses)
-                throw InputError(folder.root + ": more class folders than the model has classes");
-            mapping.push_back(std::int64_t(i));
-            continue;
-        }
-        const auto it = std::find(info.classIds.begin(), info.classIds.end(), folder.classes[i]);
-        if (it == info.classIds.end())
-            throw InputError(folder.root + ": class folder '" + folder.classes[i] + "' is not a class of " +
-                             info.path);
-        mapping.push_back(it - info.classIds.begin());
-    }
-    return mapping;
-}
-
-} // namespace
 
 EvaluationResult evaluateModel(const std::string& modelPath, const std::string& folderRoot,
                                const EvaluationOptions& options, DeviceChoice deviceChoice, const Job& job)
@@ -44,7 +20,7 @@ EvaluationResult evaluateModel(const std::string& modelPath, const std::string& 
     Network& network = *model.network;
     const ImageFolder folder = ImageFolder::scan(folderRoot);
     const at::Tensor images = loadImageTensor(folder, network.preprocessing(), job);
-    const std::vector<std::int64_t> mapping = classMapping(model.info, folder);
+    const std::vector<std::int64_t> mapping = mapFolderClasses(model.info, folder);
     std::vector<std::int64_t> targets;
     for (const auto& entry : folder.entries)
         targets.push_back(mapping[std::size_t(entry.label)]);

@@ -1,0 +1,200 @@
+#include "core/index/FeatureIndex.h"
+
+#include "core/AtomicFile.h"
+#include "core/Errors.h"
+#include "core/ImageDecoder.h"
+#include "core/Parallel.h"
+#include "core/data/ClassMapping.h"
+#include "core/model/ModelFile.h"
+#include "core/model/TorchDevice.h"
+
+#include <ATen/ATen.h>
+#include <ATen/core/grad_mode.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace salient {
+namespace fs = std::filesystem;
+
+namespace {
+
+using Json = nlohmann::json;
+
+/// A file of fixed-size rows written in place, so that a resumed run fills in only what is missing.
+class RowFile
+{
+public:
+    RowFile(const fs::path& path, std::int64_t rows, std::int64_t rowBytes, bool fresh)
+        : m_path(path), m_rowBytes(rowBytes)
+    {
+        if (fresh || !fs::exists(path) || std::int64_t(fs::file_size(path)) != rows * rowBytes) {
+            std::ofstream(path, std::ios::binary | std::ios::trunc).close();
+            fs::resize_file(path, std::uintmax_t(rows * rowBytes));
+        }
+        m_file.open(path, std::ios::binary | std::ios::in | std::ios::out);
+        if (!m_file)
+            throw InputError(path.string() + ": cannot open for writing");
+    }
+
+    void write(std::int64_t row, const void* data, std::int64_t count)
+    {
+        m_file.seekp(std::streamoff(row * m_rowBytes));
+        m_file.write(static_cast<const char*>(data), std::streamsize(count * m_rowBytes));
+    }
+
+    void flush()
+    {
+        m_file.flush();
+        if (!m_file)
+            throw InputError(m_path.string() + ": write failed (disk full?)");
+    }
+
+private:
+    fs::path m_path;
+    std::int64_t m_rowBytes;
+    std::fstream m_file;
+};
+
+void writeJson(const fs::path& path, const Json& json)
+{
+    const std::string text = json.dump(2) + "\n";
+    writeFileAtomically(path.string(), std::vector<char>(text.begin(), text.end()));
+}
+
+} // namespace
+
+IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& datasetRoot,
+                               const std::string& indexDirectory, const IndexOptions& options, const Job& job)
+{
+    if (options.batchSize < 1)
+        throw InputError("the batch size must be at least 1");
+    LoadedModel model = loadModel(modelPath, torchDevice(options.device));
+    Network& network = *model.network;
+    ResNet& resnet = network.resnet(); // features need a native model
+    const ImageFolder folder = ImageFolder::scan(datasetRoot);
+    const std::vector<std::int64_t> classOf = mapFolderClasses(model.info, folder);
+    const std::int64_t count = std::int64_t(folder.entries.size());
+    const int width = model.info.featureWidth;
+    if (count == 0)
+        throw InputError(datasetRoot + ": no images");
+
+    const fs::path dir(indexDirectory);
+    fs::create_directories(dir);
+    const fs::path progressPath = dir / "progress.json";
+    const std::string identity = model.info.sha256 + "|" +
+                                 fs::absolute(datasetRoot).lexically_normal().string() + "|" +
+                                 std::to_string(count);
+    IndexSummary summary;
+    summary.images = count;
+    summary.featureWidth = width;
+    summary.classes = model.info.numClasses;
+    if (std::ifstream in(progressPath); in) {
+        const Json progress = Json::parse(in, nullptr, false);
+        if (!progress.is_discarded() && progress.value("identity", "") == identity) {
+            summary.resumedAt = progress.value("done", std::int64_t(0));
+            for (const auto& u : progress.value("unreadable", Json::array()))
+                summary.unreadable.emplace_back(u.at(0).get<std::string>(), u.at(1).get<std::string>());
+        }
+    }
+    const bool fresh = summary.resumedAt == 0;
+    RowFile features(dir / "features.f32", count, std::int64_t(width) * 4, fresh);
+    RowFile labels(dir / "labels.i32", count, 4, fresh);
+    RowFile predictions(dir / "predictions.i32", count, 4, fresh);
+
+    at::NoGradGuard noGrad;
+    for (std::int64_t begin = summary.resumedAt; begin < count; begin += options.batchSize) {
+        job.throwIfCancelled();
+        job.report(begin, count, "Indexing");
+        const std::int64_t end = std::min(count, begin + options.batchSize);
+        std::vector<Image> images(std::size_t(end - begin));
+        std::vector<std::string> failures(images.size());
+        parallelFor(0, images.size(), [&](std::size_t i) {
+            try {
+                images[i] = applyGeometry(decodeImageFile(folder.entries[std::size_t(begin) + i].path),
+                                          network.preprocessing());
+            } catch (const InputError& e) {
+                failures[i] = e.what();
+            }
+        });
+        std::vector<Image> readable;
+        std::vector<std::int64_t> rows;
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            if (failures[i].empty()) {
+                readable.push_back(std::move(images[i]));
+                rows.push_back(begin + std::int64_t(i));
+            } else {
+                summary.unreadable.emplace_back(folder.entries[std::size_t(begin) + i].path, failures[i]);
+            }
+        }
+        std::vector<std::int32_t> batchLabels, batchPredictions(std::size_t(end - begin), -1);
+        for (std::int64_t row = begin; row < end; ++row)
+            batchLabels.push_back(std::int32_t(classOf[std::size_t(folder.entries[std::size_t(row)].label)]));
+        at::Tensor batchFeatures = at::zeros({end - begin, width});
+        if (!readable.empty()) {
+            const ResNetOutputs out =
+                resnet.forward(network.normalise(imagesToTensor(readable).to(network.device())));
+            const at::Tensor rowIndex = at::tensor(rows, at::kLong) - begin;
+            batchFeatures.index_copy_(0, rowIndex, out.features.to(at::kCPU).to(at::kFloat));
+            const at::Tensor predicted = out.logits.argmax(1).to(at::kCPU);
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                batchPredictions[std::size_t(rows[i] - begin)] =
+                    std::int32_t(predicted[std::int64_t(i)].item<std::int64_t>());
+        }
+        batchFeatures = batchFeatures.contiguous();
+        features.write(begin, batchFeatures.data_ptr<float>(), end - begin);
+        labels.write(begin, batchLabels.data(), end - begin);
+        predictions.write(begin, batchPredictions.data(), end - begin);
+        features.flush();
+        labels.flush();
+        predictions.flush();
+        // Only once the rows are on disk does the progress move past them.
+        Json unreadable = Json::array();
+        for (const auto& [path, reason] : summary.unreadable)
+            unreadable.push_back({path, reason});
+        writeJson(progressPath, {{"identity", identity}, {"done", end}, {"unreadable", unreadable}});
+    }
+
+    // The last linear layer, for the importance of step 2.
+    const at::Tensor fc =
+        resnet.stateDict().at(resnet.stateDict().size() - 2).second.detach().to(at::kCPU).contiguous();
+    RowFile fcFile(dir / "fc.f32", model.info.numClasses, std::int64_t(width) * 4, true);
+    fcFile.write(0, fc.data_ptr<float>(), model.info.numClasses);
+    fcFile.flush();
+
+    std::ofstream list(dir / "images.txt");
+    for (const auto& entry : folder.entries)
+        list << fs::relative(entry.path, datasetRoot).string() << '\n';
+
+    std::vector<std::int32_t> allLabels(static_cast<std::size_t>(count)), allPredictions(allLabels.size());
+    std::ifstream((dir / "labels.i32"), std::ios::binary)
+        .read(reinterpret_cast<char*>(allLabels.data()), count * 4);
+    std::ifstream((dir / "predictions.i32"), std::ios::binary)
+        .read(reinterpret_cast<char*>(allPredictions.data()), count * 4);
+    std::int64_t correct = 0, readableCount = 0;
+    for (std::size_t i = 0; i < allLabels.size(); ++i) {
+        readableCount += allPredictions[i] >= 0;
+        correct += allPredictions[i] >= 0 && allPredictions[i] == allLabels[i];
+    }
+    summary.accuracy = readableCount ? double(correct) / double(readableCount) : 0.0;
+
+    Json unreadable = Json::array();
+    for (const auto& [path, reason] : summary.unreadable)
+        unreadable.push_back({{"path", path}, {"reason", reason}});
+    writeJson(dir / "index.json", {{"images", count},
+                                   {"feature_width", width},
+                                   {"classes", model.info.numClasses},
+                                   {"class_ids", model.info.classIds},
+                                   {"model", modelPath},
+                                   {"model_sha256", model.info.sha256},
+                                   {"dataset", datasetRoot},
+                                   {"dtype", "float32 little-endian row-major"},
+                                   {"accuracy", summary.accuracy},
+                                   {"unreadable", unreadable}});
+    fs::remove(progressPath);
+    return summary;
+}
+
+} // namespace salient

@@ -1,0 +1,108 @@
+// The feature index against PyTorch in Python, resuming after an interruption, and unreadable images.
+#include "core/Errors.h"
+#include "core/Runtime.h"
+#include "core/demo/DemoWorld.h"
+#include "core/index/FeatureIndex.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace salient;
+
+namespace {
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return file.readAll();
+}
+
+} // namespace
+
+class TestFeatureIndex : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_data;
+    const std::string m_model = std::string(SALIENT_SOURCE_DIR) + "/resources/models/robust.pt";
+
+    std::string indexDir(const char* name) const { return m_dir.filePath(name).toStdString(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        configureTorchThreads();
+        DemoWorldOptions options;
+        options.trainCount = options.testCount = options.balancedCount = 10;
+        options.valCount = 150;
+        writeDemoWorld(m_dir.filePath("world").toStdString(), options);
+        m_data = m_dir.filePath("world/val");
+        // One damaged image among them.
+        QDirIterator it(m_data, {"*.png"}, QDir::Files, QDirIterator::Subdirectories);
+        QFile damaged(it.next());
+        QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        damaged.write("not a png");
+    }
+
+    void matchesPyTorch()
+    {
+        IndexOptions options;
+        options.batchSize = 64;
+        options.device = DeviceChoice::Cpu;
+        const IndexSummary summary =
+            buildFeatureIndex(m_model, m_data.toStdString(), indexDir("full"), options);
+        QCOMPARE(summary.images, std::int64_t(150));
+        QCOMPARE(summary.featureWidth, 128);
+        QCOMPARE(summary.unreadable.size(), std::size_t(1));
+        QVERIFY(summary.accuracy > 0.6);
+        QVERIFY(!QFile::exists(m_dir.filePath("full/progress.json")));
+
+        QProcess python;
+        python.start("/usr/bin/python3", {QString(SALIENT_SOURCE_DIR) + "/tests/core/check_feature_index.py",
+                                          QString::fromStdString(m_model), m_data, m_dir.filePath("full")});
+        QVERIFY(python.waitForFinished(300000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    }
+
+    void resumesWhereItStopped()
+    {
+        IndexOptions options;
+        options.batchSize = 32;
+        options.device = DeviceChoice::Cpu;
+        std::atomic<bool> cancel{false};
+        Job job;
+        job.cancelRequested = &cancel;
+        job.onProgress = [&](std::int64_t done, std::int64_t, const std::string&) {
+            cancel = done >= 64;
+        };
+        QVERIFY_THROWS_EXCEPTION(JobCancelled, buildFeatureIndex(m_model, m_data.toStdString(),
+                                                                 indexDir("resumed"), options, job));
+        QVERIFY(QFile::exists(m_dir.filePath("resumed/progress.json")));
+
+        const IndexSummary summary =
+            buildFeatureIndex(m_model, m_data.toStdString(), indexDir("resumed"), options);
+        // The flag rose while the batch at 64 started; the job stops before the next one.
+        QCOMPARE(summary.resumedAt, std::int64_t(96));
+        QCOMPARE(summary.unreadable.size(), std::size_t(1));
+        for (const char* file : {"features.f32", "predictions.i32", "labels.i32", "images.txt", "fc.f32"})
+            QVERIFY2(fileBytes(m_dir.filePath(QString("resumed/") + file)) ==
+                         fileBytes(m_dir.filePath(QString("full/") + file)),
+                     file);
+    }
+
+    void blackBoxModelsAreRefused()
+    {
+        QVERIFY_THROWS_EXCEPTION(ModelError,
+                                 buildFeatureIndex(std::string(SALIENT_FIXTURE_DIR) + "/blackbox_script.pt",
+                                                   m_data.toStdString(), indexDir("none"), {}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFeatureIndex)
+#include "TestFeatureIndex.moc"
