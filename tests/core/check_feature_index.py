@@ -1,6 +1,9 @@
 #!/usr/bin/python3
-"""Recomputes a feature index with PyTorch and OpenCV in Python and compares: MODEL DATASET INDEX_DIR.
-Exit 0 when features agree within 1e-4 (relative to max(1, |x|)) and predictions are equal."""
+"""Recomputes a feature index with PyTorch and OpenCV in Python and compares: MODEL DATASET INDEX_DIR [OUT].
+Exit 0 when features agree within 1e-4 (relative to max(1, |x|)) and predictions are equal. With OUT,
+writes the paper's ranking computed from these PyTorch features: per class the top-5 features by
+importance (mean over images predicted as the class of features * fc row), each with its 5 top predicted
+and 65 top labelled images (indices into the index), for the C++ test to compare."""
 import json
 import os
 import sys
@@ -31,6 +34,8 @@ predictions = np.fromfile(os.path.join(index_dir, "predictions.i32"), dtype="<i4
 unreadable = {os.path.relpath(u["path"], dataset) for u in info["unreadable"]}
 
 worst = 0.0
+own_features = np.zeros((n, d), dtype=np.float64)
+own_predictions = np.full(n, -1)
 for i, name in enumerate(names):
     if name in unreadable:
         assert predictions[i] == -1 and not features[i].any(), name
@@ -42,7 +47,33 @@ for i, name in enumerate(names):
         pooled = torch.flatten(model.avgpool(maps), 1)
         logits = model.fc(pooled)
     reference = pooled[0].numpy()
+    own_features[i] = reference
+    own_predictions[i] = int(logits.argmax())
     worst = max(worst, float(np.max(np.abs(features[i] - reference) / np.maximum(1.0, np.abs(reference)))))
     assert int(logits.argmax()) == predictions[i], (name, int(logits.argmax()), predictions[i])
 print("images", n, "worst relative feature error", worst)
+
+if len(sys.argv) > 4:
+    class_ids = meta["class_ids"]
+    own_labels = np.array([class_ids.index(name.split("/")[0]) for name in names])
+    weights = saved["state_dict"]["fc.weight"].double().numpy()
+    readable = own_predictions >= 0
+
+    def top(candidates, j, count):
+        # highest activation first, ties by index
+        order = sorted(candidates, key=lambda i: (-own_features[i, j], i))
+        return [int(i) for i in order[:count]]
+
+    ranking = {}
+    for c in range(len(class_ids)):
+        predicted = np.where(own_predictions == c)[0]
+        if len(predicted) == 0:
+            ranking[c] = []
+            continue
+        labelled = np.where(readable & (own_labels == c))[0]
+        importance = own_features[predicted].mean(axis=0) * weights[c]
+        best = sorted(range(d), key=lambda j: (-importance[j], j))[:5]
+        ranking[c] = [{"feature": j, "importance": float(importance[j]), "top_predicted": top(predicted, j, 5),
+                       "top_labelled": top(labelled, j, 65)} for j in best]
+    json.dump(ranking, open(sys.argv[4], "w"))
 sys.exit(0 if worst < 1e-4 else 1)
