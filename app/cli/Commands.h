@@ -12,6 +12,12 @@ int runModelCommand(const std::string& verb, Arguments& arguments);
 /// `salient train --recipe FILE --out FILE ...`
 int runTrainCommand(Arguments& arguments);
 
+/// `salient index [--workspace DIR] ...`
+int runIndexCommand(Arguments& arguments);
+
+/// `salient features top --class C ...`
+int runFeaturesCommand(const std::string& verb, Arguments& arguments);
+
 /// `salient demo DIR`
 int runDemoCommand(Arguments& arguments);
 

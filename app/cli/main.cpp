@@ -17,6 +17,8 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  model evaluate FILE --data DIR        accuracy, clean and under L2 PGD\n"
                      "  train --recipe FILE --out FILE        standard or L2-PGD robust training\n"
                      "  demo DIR                              create the Spurious Fashion demo workspace\n"
+                     "  index [--workspace DIR]               features, predictions of the robust model\n"
+                     "  features top --class C                a class's top features and their top images\n"
                      "\n"
                      "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
 
@@ -41,12 +43,16 @@ int main(int argc, char** argv)
             std::vector<std::string>(words.begin() + std::min<long>(2, long(words.size())), words.end()));
         if (noun == "model")
             return salient::cli::runModelCommand(verb, arguments);
+        if (noun == "features")
+            return salient::cli::runFeaturesCommand(verb, arguments);
         // Commands without a verb take everything after the noun.
         salient::cli::Arguments all(std::vector<std::string>(words.begin() + 1, words.end()));
         if (noun == "train")
             return salient::cli::runTrainCommand(all);
         if (noun == "demo")
             return salient::cli::runDemoCommand(all);
+        if (noun == "index")
+            return salient::cli::runIndexCommand(all);
         throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
     } catch (const salient::JobCancelled&) {
         std::cerr << "salient: cancelled\n";
