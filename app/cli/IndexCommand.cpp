@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 namespace salient::cli {
 namespace {
@@ -51,6 +52,31 @@ int classArgument(const IndexView& index, const std::string& text)
 
 } // namespace
 
+int runIndexMerge(const std::optional<std::string>& out, std::vector<std::string> shards)
+{
+    shards.erase(shards.begin()); // "merge"
+    if (!out || shards.empty())
+        throw UsageError("index merge takes --out DIR and the shard folders");
+    mergeFeatureIndexes(shards, *out);
+    std::cerr << "Merged " << shards.size() << " shards into " << *out << '\n';
+    return 0;
+}
+
+/// "I/N" as a shard number and count.
+void parseShard(const std::string& text, IndexOptions& options)
+{
+    const auto slash = text.find('/');
+    try {
+        if (slash != std::string::npos) {
+            options.shard = std::stoi(text.substr(0, slash));
+            options.shardCount = std::stoi(text.substr(slash + 1));
+            return;
+        }
+    } catch (const std::exception&) {
+    }
+    throw UsageError("--shard takes I/N, e.g. 0/3");
+}
+
 int runIndexCommand(Arguments& arguments)
 {
     const std::string workspace = arguments.option("workspace", ".");
@@ -60,8 +86,16 @@ int runIndexCommand(Arguments& arguments)
     options.device = parseDeviceChoice(arguments.option("device", "auto"));
     const auto modelOption = arguments.option("model");
     const auto dataOption = arguments.option("data");
-    const std::string out = arguments.option("out", (fs::path(workspace) / "index").string());
-    if (!arguments.positionals().empty())
+    if (const auto shard = arguments.option("shard"))
+        parseShard(*shard, options);
+    const auto outOption = arguments.option("out");
+    const auto words = arguments.positionals();
+    if (!words.empty() && words.front() == "merge")
+        return runIndexMerge(outOption, words);
+    const std::string defaultOut =
+        options.shardCount > 1 ? "index-shard-" + std::to_string(options.shard) : "index";
+    const std::string out = outOption.value_or((fs::path(workspace) / defaultOut).string());
+    if (!words.empty())
         throw UsageError(
             "index takes options only: [--workspace DIR] [--model FILE] [--data DIR] [--out DIR]");
     const std::string model = modelOption ? *modelOption : workspacePath(workspace, "robust_model");

@@ -5,6 +5,7 @@
 #include "core/ImageDecoder.h"
 #include "core/Parallel.h"
 #include "core/data/ClassMapping.h"
+#include "core/index/IndexManifest.h"
 #include "core/model/ModelFile.h"
 #include "core/model/TorchDevice.h"
 
@@ -74,11 +75,20 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     LoadedModel model = loadModel(modelPath, torchDevice(options.device));
     Network& network = *model.network;
     ResNet& resnet = network.resnet(); // features need a native model
-    const ImageFolder folder = ImageFolder::scan(datasetRoot);
+    ImageFolder folder = ImageFolder::scan(datasetRoot);
     const std::vector<std::int64_t> classOf = mapFolderClasses(model.info, folder);
-    const std::int64_t count = std::int64_t(folder.entries.size());
+    if (options.shardCount < 1 || options.shard < 0 || options.shard >= options.shardCount)
+        throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shardCount) +
+                         " does not exist (shards are numbered 0 to N-1)");
+    // A shard is a contiguous run of the sorted images, so shards merge by concatenation.
+    const std::int64_t total = std::int64_t(folder.entries.size());
+    const std::int64_t first = total * options.shard / options.shardCount;
+    const std::int64_t last = total * (options.shard + 1) / options.shardCount;
+    folder.entries =
+        std::vector<ImageFolderEntry>(folder.entries.begin() + first, folder.entries.begin() + last);
+    const std::int64_t count = last - first;
     const int width = model.info.featureWidth;
-    if (count == 0)
+    if (total == 0)
         throw InputError(datasetRoot + ": no images");
 
     const fs::path dir(indexDirectory);
@@ -168,31 +178,22 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     for (const auto& entry : folder.entries)
         list << fs::relative(entry.path, datasetRoot).string() << '\n';
 
-    std::vector<std::int32_t> allLabels(static_cast<std::size_t>(count)), allPredictions(allLabels.size());
-    std::ifstream((dir / "labels.i32"), std::ios::binary)
-        .read(reinterpret_cast<char*>(allLabels.data()), count * 4);
-    std::ifstream((dir / "predictions.i32"), std::ios::binary)
-        .read(reinterpret_cast<char*>(allPredictions.data()), count * 4);
-    std::int64_t correct = 0, readableCount = 0;
-    for (std::size_t i = 0; i < allLabels.size(); ++i) {
-        readableCount += allPredictions[i] >= 0;
-        correct += allPredictions[i] >= 0 && allPredictions[i] == allLabels[i];
-    }
-    summary.accuracy = readableCount ? double(correct) / double(readableCount) : 0.0;
-
-    Json unreadable = Json::array();
-    for (const auto& [path, reason] : summary.unreadable)
-        unreadable.push_back({{"path", path}, {"reason", reason}});
-    writeJson(dir / "index.json", {{"images", count},
-                                   {"feature_width", width},
-                                   {"classes", model.info.numClasses},
-                                   {"class_ids", model.info.classIds},
-                                   {"model", modelPath},
-                                   {"model_sha256", model.info.sha256},
-                                   {"dataset", datasetRoot},
-                                   {"dtype", "float32 little-endian row-major"},
-                                   {"accuracy", summary.accuracy},
-                                   {"unreadable", unreadable}});
+    summary.accuracy = indexAccuracy(dir.string(), count);
+    IndexManifest manifest;
+    manifest.images = count;
+    manifest.first = first;
+    manifest.totalImages = total;
+    manifest.shard = options.shard;
+    manifest.shardCount = options.shardCount;
+    manifest.featureWidth = width;
+    manifest.classes = model.info.numClasses;
+    manifest.classIds = model.info.classIds;
+    manifest.model = modelPath;
+    manifest.modelSha256 = model.info.sha256;
+    manifest.dataset = datasetRoot;
+    manifest.accuracy = summary.accuracy;
+    manifest.unreadable = summary.unreadable;
+    manifest.write(dir.string());
     fs::remove(progressPath);
     return summary;
 }

@@ -16,13 +16,16 @@ namespace salient {
 /// - `labels.i32`, `predictions.i32`: N int32 each (-1 for an unreadable image);
 /// - `fc.f32`: the model's last linear layer, C x D float32 (for the importance of step 2);
 /// - `images.txt`: the N image paths relative to the dataset root, one per line, in index order;
-/// - `index.json`: N, D, C, class ids, model checksum, batch size, and unreadable images with reasons.
+/// - `index.json`: N, D, C, class ids, model checksum, shard range, and unreadable images with reasons
+///   (IndexManifest).
 /// While it runs, `progress.json` records how many images are done; a new run on the same folder, model
 /// and data resumes there.
 struct IndexOptions
 {
     int batchSize = 128;
     DeviceChoice device = DeviceChoice::Auto;
+    int shard = 0;      ///< this run's part, 0 .. shardCount - 1: a contiguous run of the sorted images
+    int shardCount = 1; ///< e.g. a Slurm job array's size; mergeFeatureIndexes joins the parts
 };
 
 struct IndexSummary
@@ -38,5 +41,9 @@ struct IndexSummary
 IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& datasetRoot,
                                const std::string& indexDirectory, const IndexOptions& options,
                                const Job& job = {});
+
+/// Joins the shard folders of one dataset and model into a whole index in `outDirectory`; throws
+/// InputError when they belong to different runs, overlap or leave a gap.
+void mergeFeatureIndexes(const std::vector<std::string>& shardDirectories, const std::string& outDirectory);
 
 } // namespace salient

@@ -1,8 +1,7 @@
 #include "core/index/IndexView.h"
 
 #include "core/Errors.h"
-
-#include <nlohmann/json.hpp>
+#include "core/index/IndexManifest.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -51,21 +50,17 @@ IndexView::~IndexView() = default;
 IndexView IndexView::open(const std::string& directory)
 {
     const std::filesystem::path dir(directory);
-    std::ifstream in(dir / "index.json");
-    if (!in)
-        throw InputError(directory +
-                         ": no finished feature index here (index.json missing); run salient index");
+    const IndexManifest manifest = IndexManifest::read(directory);
+    if (manifest.images != manifest.totalImages)
+        throw InputError(directory + ": one shard of an index (" + std::to_string(manifest.shard) + "/" +
+                         std::to_string(manifest.shardCount) +
+                         "); merge the shards first with salient index merge");
     IndexView view;
-    try {
-        const nlohmann::json json = nlohmann::json::parse(in);
-        view.m_images = json.at("images").get<std::int64_t>();
-        view.m_width = json.at("feature_width").get<int>();
-        view.m_classes = json.at("classes").get<int>();
-        view.m_classIds = json.at("class_ids").get<std::vector<std::string>>();
-        view.m_dataset = json.at("dataset").get<std::string>();
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError((dir / "index.json").string() + ": malformed (" + e.what() + ")");
-    }
+    view.m_images = manifest.images;
+    view.m_width = manifest.featureWidth;
+    view.m_classes = manifest.classes;
+    view.m_classIds = manifest.classIds;
+    view.m_dataset = manifest.dataset;
     auto map = [&](const char* name, std::size_t bytes) {
         view.m_mappings.push_back(std::make_unique<Mapping>((dir / name).string(), bytes));
         return view.m_mappings.back()->address;

@@ -130,6 +130,33 @@ private Q_SLOTS:
                      file);
     }
 
+    void threeShardsMergeToTheWhole()
+    {
+        std::vector<std::string> shards;
+        for (int shard = 0; shard < 3; ++shard) {
+            IndexOptions options;
+            options.device = DeviceChoice::Cpu;
+            options.shard = shard;
+            options.shardCount = 3;
+            shards.push_back(indexDir(("shard" + std::to_string(shard)).c_str()));
+            buildFeatureIndex(m_model, m_data.toStdString(), shards.back(), options);
+        }
+        QVERIFY_THROWS_EXCEPTION(InputError, IndexView::open(shards[1])); // a part is not an index
+        try {
+            mergeFeatureIndexes({shards[0], shards[2]}, indexDir("gap"));
+            QFAIL("a missing shard must be refused");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).contains("a shard is missing"), e.what());
+        }
+        mergeFeatureIndexes({shards[2], shards[0], shards[1]}, indexDir("merged"));
+        for (const char* file : {"features.f32", "predictions.i32", "labels.i32", "images.txt", "fc.f32"})
+            QVERIFY2(fileBytes(m_dir.filePath(QString("merged/") + file)) ==
+                         fileBytes(m_dir.filePath(QString("full/") + file)),
+                     file);
+        const IndexView merged = IndexView::open(indexDir("merged"));
+        QCOMPARE(merged.images(), std::int64_t(150));
+    }
+
     void blackBoxModelsAreRefused()
     {
         QVERIFY_THROWS_EXCEPTION(ModelError,
