@@ -114,7 +114,8 @@ int runIndexCommand(Arguments& arguments)
                           {"classes", summary.classes},
                           {"resumed_at", summary.resumedAt},
                           {"accuracy", summary.accuracy},
-                          {"unreadable", unreadable}}
+                          {"unreadable", unreadable},
+                          {"empty_classes", summary.emptyClasses}}
                          .dump(2)
                   << '\n';
         return 0;
@@ -128,6 +129,8 @@ int runIndexCommand(Arguments& arguments)
         std::cout << "skipped: " << reason << '\n';
     if (!summary.unreadable.empty())
         std::cout << summary.unreadable.size() << " unreadable images skipped\n";
+    for (const auto& cls : summary.emptyClasses)
+        std::cout << "empty class folder: " << cls << '\n';
     return 0;
 }
 

@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 namespace salient {
 namespace fs = std::filesystem;
@@ -59,6 +60,12 @@ private:
     std::fstream m_file;
 };
 
+struct DecodedBatch
+{
+    std::vector<Image> images;
+    std::vector<std::string> failures; ///< empty where the image decoded
+};
+
 void writeJson(const fs::path& path, const Json& json)
 {
     const std::string text = json.dump(2) + "\n";
@@ -98,6 +105,7 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
                                  fs::absolute(datasetRoot).lexically_normal().string() + "|" +
                                  std::to_string(count);
     IndexSummary summary;
+    summary.emptyClasses = folder.emptyClasses;
     summary.images = count;
     summary.featureWidth = width;
     summary.classes = model.info.numClasses;
@@ -115,28 +123,41 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     RowFile predictions(dir / "predictions.i32", count, 4, fresh);
 
     at::NoGradGuard noGrad;
-    for (std::int64_t begin = summary.resumedAt; begin < count; begin += options.batchSize) {
-        job.throwIfCancelled();
-        job.report(begin, count, "Indexing");
-        const std::int64_t end = std::min(count, begin + options.batchSize);
-        std::vector<Image> images(std::size_t(end - begin));
-        std::vector<std::string> failures(images.size());
-        parallelFor(0, images.size(), [&](std::size_t i) {
+    // Decoding runs one batch ahead on its own threads while the model works on the current batch.
+    auto decode = [&](std::int64_t begin, std::int64_t end) {
+        DecodedBatch batch;
+        batch.images.resize(std::size_t(end - begin));
+        batch.failures.resize(batch.images.size());
+        parallelFor(0, batch.images.size(), [&](std::size_t i) {
             try {
-                images[i] = applyGeometry(decodeImageFile(folder.entries[std::size_t(begin) + i].path),
-                                          network.preprocessing());
+                batch.images[i] = applyGeometry(decodeImageFile(folder.entries[std::size_t(begin) + i].path),
+                                                network.preprocessing());
             } catch (const InputError& e) {
-                failures[i] = e.what();
+                batch.failures[i] = e.what();
             }
         });
+        return batch;
+    };
+    std::future<DecodedBatch> pending;
+    if (summary.resumedAt < count)
+        pending = std::async(std::launch::async, decode, summary.resumedAt,
+                             std::min(count, summary.resumedAt + options.batchSize));
+    for (std::int64_t begin = summary.resumedAt; begin < count; begin += options.batchSize) {
+        const std::int64_t end = std::min(count, begin + options.batchSize);
+        DecodedBatch batch = pending.get();
+        job.throwIfCancelled();
+        job.report(begin, count, "Indexing");
+        if (end < count)
+            pending = std::async(std::launch::async, decode, end, std::min(count, end + options.batchSize));
         std::vector<Image> readable;
         std::vector<std::int64_t> rows;
-        for (std::size_t i = 0; i < images.size(); ++i) {
-            if (failures[i].empty()) {
-                readable.push_back(std::move(images[i]));
+        for (std::size_t i = 0; i < batch.images.size(); ++i) {
+            if (batch.failures[i].empty()) {
+                readable.push_back(std::move(batch.images[i]));
                 rows.push_back(begin + std::int64_t(i));
             } else {
-                summary.unreadable.emplace_back(folder.entries[std::size_t(begin) + i].path, failures[i]);
+                summary.unreadable.emplace_back(folder.entries[std::size_t(begin) + i].path,
+                                                batch.failures[i]);
             }
         }
         std::vector<std::int32_t> batchLabels, batchPredictions(std::size_t(end - begin), -1);

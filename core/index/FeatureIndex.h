@@ -35,7 +35,8 @@ struct IndexSummary
     int classes = 0;
     std::int64_t resumedAt = 0; ///< images already done when this run started
     std::vector<std::pair<std::string, std::string>> unreadable; ///< path, reason
-    double accuracy = 0.0; ///< predictions equal to labels, over readable images
+    double accuracy = 0.0;                 ///< predictions equal to labels, over readable images
+    std::vector<std::string> emptyClasses; ///< class folders without a single image
 };
 
 IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& datasetRoot,

@@ -64,6 +64,7 @@ private Q_SLOTS:
         QCOMPARE(summary.images, std::int64_t(150));
         QCOMPARE(summary.featureWidth, 128);
         QCOMPARE(summary.unreadable.size(), std::size_t(1));
+        QVERIFY(summary.emptyClasses.empty());
         QVERIFY(summary.accuracy > 0.6);
         QVERIFY(!QFile::exists(m_dir.filePath("full/progress.json")));
 
