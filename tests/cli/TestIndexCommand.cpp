@@ -1,4 +1,6 @@
 // `salient index` and `salient features top` as a user runs them.
+#include "CliRun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,24 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run salient(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(SALIENT_CLI_PATH, arguments);
-    process.waitForFinished(300000);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestIndexCommand : public QObject
 {
@@ -33,19 +18,21 @@ private Q_SLOTS:
     void indexThenTopFeatures()
     {
         QTemporaryDir dir;
-        const Run world = salient({"demo", dir.filePath("w"), "--world-only", "--train", "300", "--val", "10",
-                                   "--test", "10", "--balanced", "10"});
+        const CliRun world = runSalient({"demo", dir.filePath("w"), "--world-only", "--train", "300", "--val",
+                                         "10", "--test", "10", "--balanced", "10"});
         QVERIFY2(world.exitCode == 0, world.err.constData());
         const QString model = QString(SALIENT_SOURCE_DIR) + "/resources/models/robust.pt";
         const QString index = dir.filePath("index");
-        const Run indexing = salient({"index", "--model", model, "--data", dir.filePath("w/dataset/train"),
-                                      "--out", index, "--json", "--device", "cpu"});
+        const CliRun indexing =
+            runSalient({"index", "--model", model, "--data", dir.filePath("w/dataset/train"), "--out", index,
+                        "--json", "--device", "cpu"});
         QVERIFY2(indexing.exitCode == 0, indexing.err.constData());
         const QJsonObject summary = QJsonDocument::fromJson(indexing.out).object();
         QCOMPARE(summary["images"].toInt(), 300);
         QCOMPARE(summary["feature_width"].toInt(), 128);
 
-        const Run top = salient({"features", "top", "--index", index, "--class", "n04133789", "--json"});
+        const CliRun top =
+            runSalient({"features", "top", "--index", index, "--class", "n04133789", "--json"});
         QVERIFY2(top.exitCode == 0, top.err.constData());
         const QJsonArray features = QJsonDocument::fromJson(top.out).object()["features"].toArray();
         QCOMPARE(features.size(), 5);
@@ -58,10 +45,11 @@ private Q_SLOTS:
                 QVERIFY(f["importance"].toDouble() <= features[r - 1].toObject()["importance"].toDouble());
         }
 
-        const Run unknown = salient({"features", "top", "--index", index, "--class", "n99999999"});
+        const CliRun unknown = runSalient({"features", "top", "--index", index, "--class", "n99999999"});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains("unknown class 'n99999999'"));
-        const Run missing = salient({"features", "top", "--index", dir.filePath("nowhere"), "--class", "1"});
+        const CliRun missing =
+            runSalient({"features", "top", "--index", dir.filePath("nowhere"), "--class", "1"});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("no finished feature index here"));
     }

@@ -1,5 +1,7 @@
 // `salient model ...` as a user runs it: top-5 against PyTorch, info as JSON, exit codes and messages.
+#include "CliRun.h"
 #include <QFile>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,22 +10,6 @@
 #include <QtTest>
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run salient(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(SALIENT_CLI_PATH, arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
 
 QString fixture(const QString& name)
 {
@@ -44,8 +30,8 @@ private Q_SLOTS:
         const QJsonObject expected = QJsonDocument::fromJson(expectedFile.readAll()).object();
         const QStringList images{fixture("photo0.png"), fixture("photo1.png")};
 
-        const Run run = salient(QStringList{"model", "predict", fixture("resnet18_script.pt")} + images +
-                                QStringList{"--json", "--device", "cpu"});
+        const CliRun run = runSalient(QStringList{"model", "predict", fixture("resnet18_script.pt")} +
+                                      images + QStringList{"--json", "--device", "cpu"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonArray predictions = QJsonDocument::fromJson(run.out).object()["predictions"].toArray();
         QCOMPARE(predictions.size(), 2);
@@ -65,7 +51,7 @@ private Q_SLOTS:
 
     void infoAsJson()
     {
-        const Run run = salient({"model", "info", fixture("resnet50_state.pt"), "--json"});
+        const CliRun run = runSalient({"model", "info", fixture("resnet50_state.pt"), "--json"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject info = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(info["architecture"].toString(), QString("resnet50"));
@@ -83,7 +69,7 @@ private Q_SLOTS:
 
     void infoAsText()
     {
-        const Run run = salient({"model", "info", fixture("blackbox_script.pt")});
+        const CliRun run = runSalient({"model", "info", fixture("blackbox_script.pt")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("black-box classifier"));
         QVERIFY(run.out.contains("Classes        7"));
@@ -111,7 +97,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
-        const Run run = salient(arguments);
+        const CliRun run = runSalient(arguments);
         QCOMPARE(run.exitCode, 2);
         // The last line is ours; a decoding library may have printed its own note before it.
         const QString err = QString::fromUtf8(run.err).trimmed().split('\n').last();
@@ -123,9 +109,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath("converted.pt");
-        const Run run = salient({"model", "convert", fixture("resnet18_script.pt"), "--out", out});
+        const CliRun run = runSalient({"model", "convert", fixture("resnet18_script.pt"), "--out", out});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        const Run info = salient({"model", "info", out, "--json"});
+        const CliRun info = runSalient({"model", "info", out, "--json"});
         QCOMPARE(QJsonDocument::fromJson(info.out).object()["format"].toString(), QString("salient"));
     }
 };
