@@ -12,6 +12,44 @@ CREATE TABLE config (
     value TEXT NOT NULL
 );
 )sql",
+        // 2: the feature index (issue: feature index). Rows of images are rows of the memory-mapped
+        // feature matrix; class_features and feature_images are the ranking of steps 2-3 of the method.
+        // Rebuilding the index replaces these tables; studies keep their own copy of a pair's identity.
+        R"sql(
+CREATE TABLE classes (
+    class_index INTEGER PRIMARY KEY,  -- the model's output index
+    wnid        TEXT NOT NULL UNIQUE, -- the class folder's name (a WordNet id on ImageNet)
+    images      INTEGER NOT NULL DEFAULT 0, -- readable images labelled as the class
+    correct     INTEGER NOT NULL DEFAULT 0, -- of those, predicted as the class
+    predicted   INTEGER NOT NULL DEFAULT 0  -- readable images predicted as the class
+);
+CREATE TABLE images (
+    image_id   INTEGER PRIMARY KEY, -- row of features.f32
+    path       TEXT NOT NULL UNIQUE, -- relative to the dataset root
+    label      INTEGER NOT NULL REFERENCES classes(class_index),
+    prediction INTEGER,              -- NULL when the image could not be read
+    problem    TEXT                  -- why it could not be read
+);
+CREATE INDEX images_by_label ON images(label);
+CREATE TABLE class_features (
+    class_index INTEGER NOT NULL REFERENCES classes(class_index),
+    feature     INTEGER NOT NULL,
+    rank        INTEGER NOT NULL, -- 1 = most important
+    importance  REAL NOT NULL,    -- IV_c[j]
+    PRIMARY KEY (class_index, feature),
+    UNIQUE (class_index, rank)
+);
+CREATE TABLE feature_images (
+    class_index INTEGER NOT NULL,
+    feature     INTEGER NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('discovery', 'generalisation')),
+    position    INTEGER NOT NULL, -- 1 = highest activation
+    image_id    INTEGER NOT NULL REFERENCES images(image_id),
+    activation  REAL NOT NULL,
+    PRIMARY KEY (class_index, feature, role, position),
+    FOREIGN KEY (class_index, feature) REFERENCES class_features(class_index, feature) ON DELETE CASCADE
+);
+)sql",
     };
     return migrations;
 }
