@@ -1,6 +1,7 @@
 #include "ui/WorkspacePage.h"
 
 #include "ui/DemoSummary.h"
+#include "ui/IndexPanel.h"
 
 #include "database/Workspace.h"
 
@@ -117,6 +118,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     facts->addRow(makeName(tr("Schema version")), m_schema);
 
     m_demoSummary = new DemoSummary(this);
+    m_indexPanel = new IndexPanel(this);
+    connect(m_indexPanel, &IndexPanel::indexStored, this, &WorkspacePage::refresh);
 
     m_contentsHeading = new QLabel(tr("Contents"), this);
     m_contentsHint = new QLabel(this);
@@ -149,6 +152,9 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     layout->addLayout(facts);
     layout->addSpacing(fontMetrics().height());
     layout->addWidget(m_demoSummary);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addWidget(m_indexPanel);
+    layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_contentsHeading);
     layout->addWidget(m_contentsHint);
     layout->addWidget(m_contents, 1);
@@ -181,6 +187,7 @@ void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
     m_schema->setText(version == latest ? tr("%1 (current)").arg(version)
                                         : tr("%1 (this program knows up to %2)").arg(version).arg(latest));
     m_demoSummary->load(m_path);
+    m_indexPanel->setWorkspace(m_path);
     refresh();
 }
 
@@ -194,6 +201,7 @@ void WorkspacePage::clear()
     m_contentsHint->clear();
     m_contents->clear();
     m_demoSummary->hide();
+    m_indexPanel->setWorkspace({});
 }
 
 void WorkspacePage::refresh()

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class DemoSummary;
+class IndexPanel;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -26,6 +27,7 @@ public:
     QString workspacePath() const { return m_path; }
     QTreeWidget* contentsView() const { return m_contents; }
     DemoSummary* demoSummary() const { return m_demoSummary; }
+    IndexPanel* indexPanel() const { return m_indexPanel; }
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
@@ -46,6 +48,7 @@ private:
     QLabel* m_database = nullptr;
     QLabel* m_schema = nullptr;
     DemoSummary* m_demoSummary = nullptr;
+    IndexPanel* m_indexPanel = nullptr;
     QLabel* m_contentsHeading = nullptr;
     QLabel* m_contentsHint = nullptr;
     QTreeWidget* m_contents = nullptr;

@@ -3,6 +3,8 @@
 
 #include "core/demo/DemoWorkspace.h"
 #include "database/Workspace.h"
+#include "pipeline/IndexStep.h"
+#include "pipeline/WorkspacePaths.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -35,6 +37,7 @@ int runDemoCommand(Arguments& arguments)
     options.testCount = arguments.intOption("test", options.testCount);
     options.balancedCount = arguments.intOption("balanced", options.balancedCount);
     const bool worldOnly = arguments.flag("world-only");
+    const bool index = !arguments.flag("no-index");
     const DeviceChoice device = parseDeviceChoice(arguments.option("device", "auto"));
     const auto words = arguments.positionals();
     if (words.size() != 1)
@@ -58,9 +61,16 @@ int runDemoCommand(Arguments& arguments)
     progress.finishLine();
     Workspace workspace = Workspace::open(directory, true);
     workspace.setConfigValue("demo", "spurious-fashion");
-    workspace.setConfigValue("dataset", "dataset");
-    workspace.setConfigValue("robust_model", "models/robust.pt");
-    workspace.setConfigValue("standard_model", "models/standard.pt");
+    workspace.setConfigValue(WorkspaceKeys::Dataset, "dataset");
+    workspace.setConfigValue(WorkspaceKeys::RobustModel, "models/robust.pt");
+    workspace.setConfigValue(WorkspaceKeys::StandardModel, "models/standard.pt");
+    if (index) {
+        IndexStepOptions indexOptions;
+        indexOptions.index.device = device;
+        runIndexStep(workspace, indexOptions, progress.job());
+        progress.finishLine();
+        std::cerr << "Indexed the training images and ranked every class's features\n";
+    }
     std::cerr << "Demo workspace ready in " << directory << '\n';
     return 0;
 }

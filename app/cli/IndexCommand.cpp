@@ -3,7 +3,10 @@
 
 #include "core/index/FeatureIndex.h"
 #include "core/index/FeatureRanking.h"
+#include "database/IndexTables.h"
 #include "database/Workspace.h"
+#include "pipeline/IndexStep.h"
+#include "pipeline/WorkspacePaths.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,47 +21,100 @@ namespace {
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-/// A workspace setting as a path inside the workspace (plus `suffix`); a usage error when it is not set.
-std::string workspacePath(const std::string& workspaceDir, const std::string& key,
-                          const std::string& suffix = {})
+/// A class given as its id (e.g. a WordNet id) or its index among `ids`.
+int classArgument(const std::vector<std::string>& ids, const std::string& text)
 {
-    const Workspace workspace = Workspace::open(workspaceDir, false);
-    const auto value = workspace.configValue(key);
-    if (!value)
-        throw UsageError("the workspace " + workspaceDir + " does not name its " + key +
-                         "; pass it as an option");
-    fs::path path = fs::path(workspaceDir) / *value;
-    if (!suffix.empty())
-        path /= suffix;
-    return path.lexically_normal().string();
-}
-
-int classArgument(const IndexView& index, const std::string& text)
-{
-    const auto& ids = index.classIds();
     const auto it = std::find(ids.begin(), ids.end(), text);
     if (it != ids.end())
         return int(it - ids.begin());
     try {
         std::size_t used = 0;
         const int value = std::stoi(text, &used);
-        if (used == text.size() && value >= 0 && value < index.classes())
+        if (used == text.size() && value >= 0 && value < int(ids.size()))
             return value;
     } catch (const std::exception&) {
     }
     throw UsageError("unknown class '" + text + "' (a class id such as a WordNet id, or 0-" +
-                     std::to_string(index.classes() - 1) + ")");
+                     std::to_string(int(ids.size()) - 1) + ")");
+}
+
+/// One line of `features top`: a ranked feature and the paths of its images.
+struct FeatureListing
+{
+    int rank = 0;
+    int feature = 0;
+    double importance = 0.0;
+    std::vector<std::string> topImages;
+    std::vector<std::string> topLabelled;
+};
+
+struct ClassListing
+{
+    int cls = 0;
+    std::string classId;
+    std::vector<FeatureListing> features;
+};
+
+/// Ranks the class live from a feature index folder.
+ClassListing listFromIndex(const std::string& indexDir, const std::string& classText, int k)
+{
+    const IndexView index = IndexView::open(indexDir);
+    ClassListing listing;
+    listing.cls = classArgument(index.classIds(), classText);
+    listing.classId = index.classIds()[std::size_t(listing.cls)];
+    RankingOptions options;
+    options.features = k;
+    auto paths = [&](const std::vector<std::int64_t>& rows) {
+        std::vector<std::string> list;
+        for (std::int64_t row : rows)
+            list.push_back(index.imagePaths()[std::size_t(row)]);
+        return list;
+    };
+    for (const RankedFeature& f : rankClassFeatures(index, listing.cls, options))
+        listing.features.push_back({f.rank, f.feature, f.importance, paths(f.topPredicted), paths(f.topLabelled)});
+    return listing;
+}
+
+/// Reads the ranking `salient index` stored in the workspace's salient.db.
+ClassListing listFromWorkspace(Workspace& workspace, const std::string& classText, int k)
+{
+    Database& db = workspace.database();
+    std::vector<std::string> ids;
+    for (const IndexedClass& cls : indexedClasses(db))
+        ids.push_back(cls.wnid);
+    ClassListing listing;
+    listing.cls = classArgument(ids, classText);
+    listing.classId = ids[std::size_t(listing.cls)];
+    auto paths = [&](const std::vector<FeatureImage>& images) {
+        std::vector<std::string> list;
+        for (const FeatureImage& image : images)
+            list.push_back(indexedImage(db, image.imageId).value_or(IndexedImage{}).path);
+        return list;
+    };
+    for (const ClassFeature& f : classFeatures(db, listing.cls)) {
+        if (f.rank > k)
+            break;
+        listing.features.push_back({f.rank, f.feature, f.importance, paths(f.discovery), paths(f.generalisation)});
+    }
+    return listing;
 }
 
 } // namespace
 
-int runIndexMerge(const std::optional<std::string>& out, std::vector<std::string> shards)
+/// Merges shard folders; with a workspace, the whole index is then ranked and stored in its salient.db.
+int runIndexMerge(const std::optional<std::string>& out, std::vector<std::string> shards,
+                  const std::string& workspaceDir, const RankingOptions& ranking)
 {
     shards.erase(shards.begin()); // "merge"
     if (!out || shards.empty())
         throw UsageError("index merge takes --out DIR and the shard folders");
     mergeFeatureIndexes(shards, *out);
     std::cerr << "Merged " << shards.size() << " shards into " << *out << '\n';
+    if (Workspace::looksLikeWorkspace(workspaceDir)) {
+        Workspace workspace = Workspace::open(workspaceDir, false);
+        storeFeatureIndex(workspace, *out, ranking);
+        std::cerr << "Stored the ranking in " << workspace.databasePath() << '\n';
+    }
     return 0;
 }
 
@@ -79,31 +135,42 @@ void parseShard(const std::string& text, IndexOptions& options)
 
 int runIndexCommand(Arguments& arguments)
 {
-    const std::string workspace = arguments.option("workspace", ".");
+    const std::string workspaceDir = arguments.option("workspace", ".");
     const bool json = arguments.flag("json");
-    IndexOptions options;
-    options.batchSize = arguments.intOption("batch-size", options.batchSize);
-    options.device = parseDeviceChoice(arguments.option("device", "auto"));
-    const auto modelOption = arguments.option("model");
-    const auto dataOption = arguments.option("data");
+    IndexStepOptions options;
+    options.index.batchSize = arguments.intOption("batch-size", options.index.batchSize);
+    options.index.device = parseDeviceChoice(arguments.option("device", "auto"));
+    options.ranking.features = arguments.intOption("k", options.ranking.features);
+    options.ranking.topLabelled = arguments.intOption("top-labelled", options.ranking.topLabelled);
+    options.model = arguments.option("model");
+    options.data = arguments.option("data");
     if (const auto shard = arguments.option("shard"))
-        parseShard(*shard, options);
-    const auto outOption = arguments.option("out");
+        parseShard(*shard, options.index);
+    options.directory = arguments.option("out");
     const auto words = arguments.positionals();
     if (!words.empty() && words.front() == "merge")
-        return runIndexMerge(outOption, words);
-    const std::string defaultOut =
-        options.shardCount > 1 ? "index-shard-" + std::to_string(options.shard) : "index";
-    const std::string out = outOption.value_or((fs::path(workspace) / defaultOut).string());
+        return runIndexMerge(options.directory, words, workspaceDir, options.ranking);
     if (!words.empty())
         throw UsageError(
             "index takes options only: [--workspace DIR] [--model FILE] [--data DIR] [--out DIR]");
-    const std::string model = modelOption ? *modelOption : workspacePath(workspace, "robust_model");
-    const std::string data = dataOption ? *dataOption : workspacePath(workspace, "dataset", "train");
 
     ProgressBar progress;
-    const IndexSummary summary = buildFeatureIndex(model, data, out, options, progress.job());
+    IndexStepResult result;
+    if (Workspace::looksLikeWorkspace(workspaceDir)) {
+        Workspace workspace = Workspace::open(workspaceDir, false);
+        result = runIndexStep(workspace, options, progress.job());
+    } else {
+        // A bare index, e.g. on a cluster node: model, data and output folder given explicitly.
+        if (!options.model || !options.data || !options.directory)
+            throw UsageError("no workspace in " + workspaceDir +
+                             "; pass --workspace DIR, or --model, --data and --out");
+        result.directory = *options.directory;
+        result.summary =
+            buildFeatureIndex(*options.model, *options.data, result.directory, options.index, progress.job());
+    }
     progress.finishLine();
+    const IndexSummary& summary = result.summary;
+    const std::string& out = result.directory;
     if (json) {
         Json unreadable = Json::array();
         for (const auto& [path, reason] : summary.unreadable)
@@ -115,7 +182,8 @@ int runIndexCommand(Arguments& arguments)
                           {"resumed_at", summary.resumedAt},
                           {"accuracy", summary.accuracy},
                           {"unreadable", unreadable},
-                          {"empty_classes", summary.emptyClasses}}
+                          {"empty_classes", summary.emptyClasses},
+                          {"stored", result.stored}}
                          .dump(2)
                   << '\n';
         return 0;
@@ -131,6 +199,8 @@ int runIndexCommand(Arguments& arguments)
         std::cout << summary.unreadable.size() << " unreadable images skipped\n";
     for (const auto& cls : summary.emptyClasses)
         std::cout << "empty class folder: " << cls << '\n';
+    if (result.stored)
+        std::cout << "Stored images, predictions and the top features of every class in salient.db\n";
     return 0;
 }
 
@@ -138,45 +208,44 @@ int runFeaturesCommand(const std::string& verb, Arguments& arguments)
 {
     if (verb != "top")
         throw UsageError("features needs a command: top (see salient --help)");
-    const std::string workspace = arguments.option("workspace", ".");
-    const std::string indexDir = arguments.option("index", (fs::path(workspace) / "index").string());
+    const std::string workspaceDir = arguments.option("workspace", ".");
+    const auto indexDir = arguments.option("index");
     const bool json = arguments.flag("json");
     const auto classText = arguments.option("class");
-    RankingOptions options;
-    options.features = arguments.intOption("k", options.features);
+    const int k = arguments.intOption("k", RankingOptions().features);
     if (!arguments.positionals().empty() || !classText)
         throw UsageError(
             "features top takes --class C (optionally --k N, --workspace DIR, --index DIR, --json)");
-    const IndexView index = IndexView::open(indexDir);
-    const int cls = classArgument(index, *classText);
-    const auto ranked = rankClassFeatures(index, cls, options);
+    ClassListing listing;
+    if (indexDir) {
+        listing = listFromIndex(*indexDir, *classText, k);
+    } else {
+        Workspace workspace = Workspace::open(workspaceDir, false);
+        if (!workspace.configValue(WorkspaceKeys::FeatureIndex))
+            throw UsageError("the workspace " + workspaceDir +
+                             " has no feature index yet; run salient index first, or pass --index DIR");
+        listing = listFromWorkspace(workspace, *classText, k);
+    }
 
-    Json output = {
-        {"class", cls}, {"class_id", index.classIds().at(std::size_t(cls))}, {"features", Json::array()}};
-    auto paths = [&](const std::vector<std::int64_t>& images) {
-        Json list = Json::array();
-        for (std::int64_t i : images)
-            list.push_back(index.imagePaths()[std::size_t(i)]);
-        return list;
-    };
-    for (const auto& f : ranked)
-        output["features"].push_back({{"rank", f.rank},
-                                      {"feature", f.feature},
-                                      {"importance", f.importance},
-                                      {"top_images", paths(f.topPredicted)},
-                                      {"top_labelled", paths(f.topLabelled)}});
     if (json) {
+        Json output = {{"class", listing.cls}, {"class_id", listing.classId}, {"features", Json::array()}};
+        for (const FeatureListing& f : listing.features)
+            output["features"].push_back({{"rank", f.rank},
+                                          {"feature", f.feature},
+                                          {"importance", f.importance},
+                                          {"top_images", f.topImages},
+                                          {"top_labelled", f.topLabelled}});
         std::cout << output.dump(2) << '\n';
         return 0;
     }
-    std::cout << "Class " << cls << " (" << index.classIds()[std::size_t(cls)] << ")\n";
-    if (ranked.empty())
+    std::cout << "Class " << listing.cls << " (" << listing.classId << ")\n";
+    if (listing.features.empty())
         std::cout << "  no image is predicted as this class\n";
-    for (const auto& f : ranked) {
+    for (const FeatureListing& f : listing.features) {
         std::cout << "  " << f.rank << ". feature " << f.feature << "  importance " << std::setprecision(4)
                   << f.importance << '\n';
-        for (std::int64_t i : f.topPredicted)
-            std::cout << "       " << index.imagePaths()[std::size_t(i)] << '\n';
+        for (const std::string& path : f.topImages)
+            std::cout << "       " << path << '\n';
     }
     return 0;
 }

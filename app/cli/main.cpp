@@ -17,6 +17,8 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  model evaluate FILE --data DIR        accuracy, clean and under L2 PGD\n"
                      "  train --recipe FILE --out FILE        standard or L2-PGD robust training\n"
                      "  demo DIR                              create the Spurious Fashion demo workspace\n"
+                     "  workspace init DIR [--dataset DIR]    a workspace for your own data and models\n"
+                     "  workspace info [DIR]                  its settings and what is indexed\n"
                      "  index [--workspace DIR]               features, predictions of the robust model\n"
                      "  features top --class C                a class's top features and their top images\n"
                      "\n"
@@ -45,6 +47,8 @@ int main(int argc, char** argv)
             return salient::cli::runModelCommand(verb, arguments);
         if (noun == "features")
             return salient::cli::runFeaturesCommand(verb, arguments);
+        if (noun == "workspace")
+            return salient::cli::runWorkspaceCommand(verb, arguments);
         // Commands without a verb take everything after the noun.
         salient::cli::Arguments all(std::vector<std::string>(words.begin() + 1, words.end()));
         if (noun == "train")

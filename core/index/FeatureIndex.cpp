@@ -166,7 +166,7 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
         at::Tensor batchFeatures = at::zeros({end - begin, width});
         if (!readable.empty()) {
             const ResNetOutputs out =
-                resnet.forward(network.normalise(imagesToTensor(readable).to(network.device())));
+                resnet.inferenceForward(network.normalise(imagesToTensor(readable).to(network.device())));
             const at::Tensor rowIndex = at::tensor(rows, at::kLong) - begin;
             batchFeatures.index_copy_(0, rowIndex, out.features.to(at::kCPU).to(at::kFloat));
             const at::Tensor predicted = out.logits.argmax(1).to(at::kCPU);

@@ -3,6 +3,7 @@
 #include "core/Errors.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace salient {
@@ -23,35 +24,62 @@ std::vector<std::int64_t> topByActivation(const IndexView& index, std::vector<st
     return candidates;
 }
 
-} // namespace
-
-std::vector<RankedFeature> rankClassFeatures(const IndexView& index, int cls, const RankingOptions& options)
+/// The images of one class and the sum of the feature vectors of those predicted as it.
+struct ClassMembers
 {
-    if (cls < 0 || cls >= index.classes())
-        throw InputError("class " + std::to_string(cls) + " is outside 0-" +
-                         std::to_string(index.classes() - 1));
+    std::vector<std::int64_t> predicted;
+    std::vector<std::int64_t> labelled;
+    std::vector<double> featureSum;
+};
+
+/// One pass over the index collecting the members of class `onlyClass`, or of every class when it is -1.
+std::vector<ClassMembers> collectMembers(const IndexView& index, int onlyClass)
+{
     const int width = index.featureWidth();
-    const std::size_t columns = static_cast<std::size_t>(width);
-    std::vector<std::int64_t> predicted, labelled;
-    std::vector<double> sum(columns, 0.0);
+    const int count = onlyClass >= 0 ? 1 : index.classes();
+    std::vector<ClassMembers> members(static_cast<std::size_t>(count));
+    auto slot = [&](int cls) -> ClassMembers* {
+        if (cls < 0 || cls >= index.classes() || (onlyClass >= 0 && cls != onlyClass))
+            return nullptr;
+        return &members[std::size_t(onlyClass >= 0 ? 0 : cls)];
+    };
     for (std::int64_t i = 0; i < index.images(); ++i) {
         if (index.prediction(i) < 0)
             continue;
-        if (index.label(i) == cls)
-            labelled.push_back(i);
-        if (index.prediction(i) != cls)
+        if (ClassMembers* labelled = slot(index.label(i)))
+            labelled->labelled.push_back(i);
+        ClassMembers* predicted = slot(index.prediction(i));
+        if (!predicted)
             continue;
-        predicted.push_back(i);
+        predicted->predicted.push_back(i);
+        if (predicted->featureSum.empty())
+            predicted->featureSum.assign(std::size_t(width), 0.0);
         const float* f = index.features(i);
         for (int j = 0; j < width; ++j)
-            sum[std::size_t(j)] += f[j];
+            predicted->featureSum[std::size_t(j)] += f[j];
     }
-    if (predicted.empty())
+    return members;
+}
+
+int labelledCount(const RankingOptions& options, std::size_t classSize)
+{
+    if (options.topLabelledPercent > 0)
+        return int(std::ceil(options.topLabelledPercent / 100.0 * double(classSize)));
+    return options.topLabelled;
+}
+
+std::vector<RankedFeature> rankMembers(const IndexView& index, int cls, const ClassMembers& members,
+                                       const RankingOptions& options)
+{
+    if (members.predicted.empty())
         return {};
+    const int width = index.featureWidth();
+    const std::size_t columns = static_cast<std::size_t>(width);
     const float* weights = index.classWeights(cls);
     std::vector<double> importance(columns);
     for (int j = 0; j < width; ++j)
-        importance[std::size_t(j)] = sum[std::size_t(j)] / double(predicted.size()) * weights[j];
+        importance[std::size_t(j)] =
+            members.featureSum[std::size_t(j)] / double(members.predicted.size()) * weights[j];
     std::vector<int> order(columns);
     std::iota(order.begin(), order.end(), 0);
     const std::size_t k = std::min(order.size(), std::size_t(std::max(0, options.features)));
@@ -59,16 +87,38 @@ std::vector<RankedFeature> rankClassFeatures(const IndexView& index, int cls, co
         return importance[std::size_t(a)] > importance[std::size_t(b)] ||
                (importance[std::size_t(a)] == importance[std::size_t(b)] && a < b);
     });
+    const int labelled = labelledCount(options, members.labelled.size());
     std::vector<RankedFeature> ranked;
     for (std::size_t r = 0; r < k; ++r) {
         RankedFeature feature;
         feature.feature = order[r];
         feature.rank = int(r) + 1;
         feature.importance = importance[std::size_t(order[r])];
-        feature.topPredicted = topByActivation(index, predicted, order[r], options.topPredicted);
-        feature.topLabelled = topByActivation(index, labelled, order[r], options.topLabelled);
+        feature.topPredicted = topByActivation(index, members.predicted, order[r], options.topPredicted);
+        feature.topLabelled = topByActivation(index, members.labelled, order[r], labelled);
         ranked.push_back(std::move(feature));
     }
+    return ranked;
+}
+
+} // namespace
+
+std::vector<RankedFeature> rankClassFeatures(const IndexView& index, int cls, const RankingOptions& options)
+{
+    if (cls < 0 || cls >= index.classes())
+        throw InputError("class " + std::to_string(cls) + " is outside 0-" +
+                         std::to_string(index.classes() - 1));
+    return rankMembers(index, cls, collectMembers(index, cls).front(), options);
+}
+
+std::vector<std::vector<RankedFeature>> rankAllClassFeatures(const IndexView& index,
+                                                             const RankingOptions& options)
+{
+    const std::vector<ClassMembers> members = collectMembers(index, -1);
+    std::vector<std::vector<RankedFeature>> ranked;
+    ranked.reserve(members.size());
+    for (std::size_t c = 0; c < members.size(); ++c)
+        ranked.push_back(rankMembers(index, int(c), members[c], options));
     return ranked;
 }
 

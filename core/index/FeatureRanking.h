@@ -22,10 +22,15 @@ struct RankingOptions
     int features = 5;     ///< k, the features per class
     int topPredicted = 5; ///< images per feature for the discovery study
     int topLabelled = 65; ///< images labelled c per feature (ImageNet: 5 % of 1300)
+    double topLabelledPercent = 0; ///< when > 0, this share of the class's images instead of topLabelled
 };
 
 /// Step 2-3 of the method for one class. Empty when no image is predicted as the class.
 std::vector<RankedFeature> rankClassFeatures(const IndexView& index, int cls,
                                              const RankingOptions& options = {});
+
+/// rankClassFeatures for every class in one pass over the index (element c = class c).
+std::vector<std::vector<RankedFeature>> rankAllClassFeatures(const IndexView& index,
+                                                             const RankingOptions& options = {});
 
 } // namespace salient

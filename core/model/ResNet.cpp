@@ -123,6 +123,7 @@ std::int64_t ResNet::parameterCount() const
 
 void ResNet::loadStateDict(const std::map<std::string, at::Tensor>& weights)
 {
+    m_folded.clear();
     for (const auto& [name, tensor] : m_state) {
         const auto it = weights.find(name);
         if (it == weights.end()) {
@@ -151,6 +152,7 @@ void ResNet::loadStateDict(const std::map<std::string, at::Tensor>& weights)
 
 void ResNet::to(at::Device device)
 {
+    m_folded.clear();
     for (std::size_t i = 0; i < m_state.size(); ++i) {
         at::Tensor moved = m_state[i].second.detach().to(device);
         if (m_isParameter[i])
@@ -205,12 +207,57 @@ ResNetOutputs ResNet::forward(const at::Tensor& input, bool training)
 {
     if (input.dim() != 4 || input.size(1) != 3)
         throw InputError("the network expects a batch of N x 3 x H x W images");
+    m_folded.clear(); // training may change the weights after this pass
     at::Tensor x = at::relu(norm(conv(input, m_stemConv), m_stemNorm, training));
     if (!m_spec.smallInputStem)
         x = at::max_pool2d(x, {3, 3}, {2, 2}, {1, 1});
     for (const auto& stage : m_stages)
         for (const auto& b : stage)
             x = block(x, b, training);
+    ResNetOutputs out;
+    out.layer4 = x;
+    out.features = at::flatten(at::adaptive_avg_pool2d(x, {1, 1}), 1);
+    out.logits = at::linear(out.features, m_state[m_fcWeight].second, m_state[m_fcBias].second);
+    return out;
+}
+
+at::Tensor ResNet::foldedConv(const at::Tensor& x, const Conv& c, const Norm& n)
+{
+    auto found = m_folded.find(c.weight);
+    if (found == m_folded.end()) {
+        const at::Tensor gamma = m_state[n.first].second.detach();
+        const at::Tensor beta = m_state[n.first + 1].second.detach();
+        const at::Tensor mean = m_state[n.first + 2].second;
+        const at::Tensor scale = gamma / at::sqrt(m_state[n.first + 3].second + 1e-5);
+        const at::Tensor weight = m_state[c.weight].second.detach() * scale.view({-1, 1, 1, 1});
+        found = m_folded.emplace(c.weight, std::make_pair(weight.contiguous(), beta - mean * scale)).first;
+    }
+    return at::conv2d(x, found->second.first, found->second.second, c.stride, c.padding);
+}
+
+at::Tensor ResNet::foldedBlock(const at::Tensor& x, const Block& b)
+{
+    at::Tensor out = x;
+    for (std::size_t i = 0; i < b.convs.size(); ++i) {
+        out = foldedConv(out, b.convs[i], b.norms[i]);
+        if (i + 1 < b.convs.size())
+            out.relu_();
+    }
+    const at::Tensor identity = b.hasDownsample ? foldedConv(x, b.downsampleConv, b.downsampleNorm) : x;
+    return out.add_(identity).relu_();
+}
+
+ResNetOutputs ResNet::inferenceForward(const at::Tensor& input)
+{
+    if (input.dim() != 4 || input.size(1) != 3)
+        throw InputError("the network expects a batch of N x 3 x H x W images");
+    at::NoGradGuard noGrad;
+    at::Tensor x = foldedConv(input, m_stemConv, m_stemNorm).relu_();
+    if (!m_spec.smallInputStem)
+        x = at::max_pool2d(x, {3, 3}, {2, 2}, {1, 1});
+    for (const auto& stage : m_stages)
+        for (const auto& b : stage)
+            x = foldedBlock(x, b);
     ResNetOutputs out;
     out.layer4 = x;
     out.features = at::flatten(at::adaptive_avg_pool2d(x, {1, 1}), 1);

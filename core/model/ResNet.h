@@ -51,6 +51,11 @@ public:
     /// normalisation uses batch statistics and updates its running estimates, as PyTorch's train().
     ResNetOutputs forward(const at::Tensor& input, bool training = false);
 
+    /// forward() in evaluation mode without gradients, with every batch normalisation folded into the
+    /// convolution before it (W' = W * g / sqrt(v + eps), b' = beta - mean * g / sqrt(v + eps)): one
+    /// pass over each activation fewer. Equal to forward() up to float rounding.
+    ResNetOutputs inferenceForward(const at::Tensor& input);
+
 private:
     struct Conv
     {
@@ -77,6 +82,9 @@ private:
     at::Tensor conv(const at::Tensor& x, const Conv& c) const;
     at::Tensor norm(const at::Tensor& x, const Norm& n, bool training);
     at::Tensor block(const at::Tensor& x, const Block& b, bool training);
+    /// The folded convolution of `c` followed by `n` (built on first use).
+    at::Tensor foldedConv(const at::Tensor& x, const Conv& c, const Norm& n);
+    at::Tensor foldedBlock(const at::Tensor& x, const Block& b);
 
     ResNetSpec m_spec;
     std::vector<NamedTensor> m_state;
@@ -86,6 +94,9 @@ private:
     std::vector<std::vector<Block>> m_stages;
     std::size_t m_fcWeight = 0;
     std::size_t m_fcBias = 0;
+    /// Folded weight and bias per convolution (keyed by the weight's state index); cleared whenever the
+    /// weights may change.
+    std::map<std::size_t, std::pair<at::Tensor, at::Tensor>> m_folded;
 };
 
 } // namespace salient

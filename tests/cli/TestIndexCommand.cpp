@@ -1,6 +1,10 @@
 // `salient index` and `salient features top` as a user runs them.
 #include "CliRun.h"
 
+#include "database/IndexTables.h"
+#include "database/Workspace.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,7 +12,39 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {} // namespace
+#include <cstring>
+
+namespace {
+
+const QString robustModel = QString(SALIENT_SOURCE_DIR) + "/resources/models/robust.pt";
+
+/// A demo world of `train` training images in `dir`/w.
+void makeWorld(const QTemporaryDir& dir, int train)
+{
+    const CliRun world = runSalient({"demo", dir.filePath("w"), "--world-only", "--train", QString::number(train),
+                                     "--val", "10", "--test", "10", "--balanced", "10"});
+    QVERIFY2(world.exitCode == 0, world.err.constData());
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing: " + path.toUtf8());
+}
+
+/// The int32 rows of a labels.i32 or predictions.i32 file.
+std::vector<std::int32_t> int32Rows(const QString& path)
+{
+    const QByteArray bytes = fileBytes(path);
+    std::vector<std::int32_t> rows(std::size_t(bytes.size()) / 4);
+    std::memcpy(rows.data(), bytes.constData(), rows.size() * 4);
+    return rows;
+}
+
+const QStringList indexFiles = {"features.f32", "labels.i32", "predictions.i32", "fc.f32", "images.txt",
+                                "index.json"};
+
+} // namespace
 
 class TestIndexCommand : public QObject
 {
@@ -18,10 +54,8 @@ private Q_SLOTS:
     void indexThenTopFeatures()
     {
         QTemporaryDir dir;
-        const CliRun world = runSalient({"demo", dir.filePath("w"), "--world-only", "--train", "300", "--val",
-                                         "10", "--test", "10", "--balanced", "10"});
-        QVERIFY2(world.exitCode == 0, world.err.constData());
-        const QString model = QString(SALIENT_SOURCE_DIR) + "/resources/models/robust.pt";
+        makeWorld(dir, 300);
+        const QString& model = robustModel;
         const QString index = dir.filePath("index");
         const CliRun indexing =
             runSalient({"index", "--model", model, "--data", dir.filePath("w/dataset/train"), "--out", index,
@@ -52,6 +86,101 @@ private Q_SLOTS:
             runSalient({"features", "top", "--index", dir.filePath("nowhere"), "--class", "1"});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("no finished feature index here"));
+    }
+
+    /// Indexing a workspace stores images, per-class counts and the ranking in salient.db; what
+    /// `features top` reads back from there equals the ranking computed live from the index files.
+    void indexStoresTheRankingInTheWorkspace()
+    {
+        QTemporaryDir dir;
+        makeWorld(dir, 400);
+        const CliRun init = runSalient({"workspace", "init", dir.filePath("w"), "--dataset",
+                                        dir.filePath("w/dataset"), "--robust-model", robustModel});
+        QVERIFY2(init.exitCode == 0, init.err.constData());
+        const CliRun missing = runSalient({"workspace", "init", dir.filePath("v"), "--dataset", dir.filePath("no")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("no such file or folder (--dataset)"));
+        const CliRun indexing =
+            runSalient({"index", "--workspace", dir.filePath("w"), "--json", "--device", "cpu"});
+        QVERIFY2(indexing.exitCode == 0, indexing.err.constData());
+        QVERIFY(QJsonDocument::fromJson(indexing.out).object()["stored"].toBool());
+
+        salient::Workspace workspace = salient::Workspace::open(dir.filePath("w").toStdString(), false);
+        QCOMPARE(workspace.configValue("feature_index").value_or(""), std::string("index"));
+        QCOMPARE(salient::indexedImageCount(workspace.database()), std::int64_t(400));
+        QCOMPARE(workspace.configValue("dataset").value_or(""), std::string("dataset")); // stored relative
+        const CliRun info = runSalient({"workspace", "info", dir.filePath("w"), "--json"});
+        QCOMPARE(QJsonDocument::fromJson(info.out).object()["indexed_images"].toInt(), 400);
+        const auto labels = int32Rows(dir.filePath("w/index/labels.i32"));
+        const auto predictions = int32Rows(dir.filePath("w/index/predictions.i32"));
+        const auto classes = salient::indexedClasses(workspace.database());
+        QCOMPARE(int(classes.size()), 10);
+        for (const auto& cls : classes) {
+            std::int64_t images = 0, correct = 0, predicted = 0;
+            for (std::size_t i = 0; i < labels.size(); ++i) {
+                images += labels[i] == cls.classIndex;
+                correct += labels[i] == cls.classIndex && predictions[i] == cls.classIndex;
+                predicted += predictions[i] == cls.classIndex;
+            }
+            QCOMPARE(cls.images, images);
+            QCOMPARE(cls.correct, correct);
+            QCOMPARE(cls.predicted, predicted);
+
+            const QString id = QString::fromStdString(cls.wnid);
+            const CliRun stored = runSalient({"features", "top", "--workspace", dir.filePath("w"), "--class", id,
+                                              "--json"});
+            const CliRun live = runSalient({"features", "top", "--index", dir.filePath("w/index"), "--class", id,
+                                            "--json"});
+            QVERIFY2(stored.exitCode == 0, stored.err.constData());
+            QCOMPARE(QJsonDocument::fromJson(stored.out), QJsonDocument::fromJson(live.out));
+        }
+    }
+
+    /// kill -9 at arbitrary moments, then a resumed run: the same bytes as one uninterrupted run.
+    void killedIndexResumesToTheSameBytes()
+    {
+        QTemporaryDir dir;
+        makeWorld(dir, 1500);
+        const QStringList common = {"--model", robustModel, "--data", dir.filePath("w/dataset/train"),
+                                    "--batch-size", "16", "--device", "cpu"};
+        const CliRun whole = runSalient(QStringList{"index", "--out", dir.filePath("whole")} + common);
+        QVERIFY2(whole.exitCode == 0, whole.err.constData());
+
+        const QStringList resumable = QStringList{"index", "--out", dir.filePath("killed")} + common;
+        int kills = 0;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            QProcess process;
+            process.start(SALIENT_CLI_PATH, resumable);
+            QVERIFY(process.waitForStarted());
+            // Wait until this run has written rows beyond where it started, then kill it outright.
+            const QByteArray before = fileBytes(dir.filePath("killed/progress.json"));
+            QElapsedTimer timer;
+            timer.start();
+            while (process.state() == QProcess::Running && timer.elapsed() < 60000) {
+                const QByteArray now = fileBytes(dir.filePath("killed/progress.json"));
+                if (!now.startsWith("missing") && now != before)
+                    break;
+                QTest::qWait(5);
+            }
+            if (process.state() != QProcess::Running)
+                break;
+            process.kill(); // SIGKILL
+            process.waitForFinished();
+            ++kills;
+        }
+        QVERIFY2(kills > 0, "the index finished before it could be killed");
+        const CliRun resumed = runSalient(resumable + QStringList{"--json"});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        QVERIFY(QJsonDocument::fromJson(resumed.out).object()["resumed_at"].toInt() > 0);
+        for (const QString& name : indexFiles) {
+            QByteArray expected = fileBytes(dir.filePath("whole/" + name));
+            QByteArray actual = fileBytes(dir.filePath("killed/" + name));
+            if (name == "index.json") { // names its own folder
+                expected.replace(dir.filePath("whole").toUtf8(), "");
+                actual.replace(dir.filePath("killed").toUtf8(), "");
+            }
+            QVERIFY2(expected == actual, qPrintable(name + " differs after kill -9 and resume"));
+        }
     }
 };
 

@@ -48,6 +48,12 @@ private Q_SLOTS:
             SALIENT_COMPARE_TENSORS(out.logits, expectedTensor(reference, "logits"), 1e-4);
             SALIENT_COMPARE_TENSORS(out.features, expectedTensor(reference, "features"), 1e-4);
             SALIENT_COMPARE_TENSORS(out.layer4, expectedTensor(reference, "layer4"), 1e-4);
+            // The same numbers with batch normalisation folded into the convolutions.
+            const ResNetOutputs folded =
+                loaded.network->resnet().inferenceForward(loaded.network->normalise(input));
+            SALIENT_COMPARE_TENSORS(folded.logits, expectedTensor(reference, "logits"), 1e-4);
+            SALIENT_COMPARE_TENSORS(folded.features, expectedTensor(reference, "features"), 1e-4);
+            SALIENT_COMPARE_TENSORS(folded.layer4, expectedTensor(reference, "layer4"), 1e-4);
         }
         const std::int64_t target = expectedTensor(reference, "target").item<std::int64_t>();
         const at::Tensor grad = loaded.network->inputGradient(
@@ -103,8 +109,12 @@ private Q_SLOTS:
         ResNet resnet(spec);
         const at::Tensor before = resnet.stateDict()[3].second.clone(); // bn1.running_mean
         QCOMPARE(QString::fromStdString(resnet.stateDict()[3].first), QString("bn1.running_mean"));
+        const at::Tensor probe = at::rand({2, 3, 16, 16});
+        resnet.inferenceForward(probe); // folds the initial statistics
         resnet.forward(at::rand({4, 3, 16, 16}), true);
         QVERIFY(!resnet.stateDict()[3].second.equal(before));
+        // The folded weights follow the updated statistics.
+        SALIENT_COMPARE_TENSORS(resnet.inferenceForward(probe).logits, resnet.forward(probe).logits, 1e-5);
         QCOMPARE(resnet.stateDict()[5].second.item<std::int64_t>(), std::int64_t(1));
         QCOMPARE(resnet.forward(at::rand({2, 3, 16, 16})).logits.size(1), std::int64_t(3));
     }

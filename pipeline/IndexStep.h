@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/Job.h"
+#include "core/index/FeatureIndex.h"
+#include "core/index/FeatureRanking.h"
+
+#include <optional>
+#include <string>
+
+namespace salient {
+
+class Workspace;
+
+/// Steps 1-3 of the method on a workspace: index the dataset with the robust model, rank every class's
+/// features, and store images, predictions, per-class accuracy and the ranking in salient.db.
+struct IndexStepOptions
+{
+    IndexOptions index;
+    RankingOptions ranking;
+    std::optional<std::string> model;     ///< default: the workspace's robust_model
+    std::optional<std::string> data;      ///< default: the workspace's dataset/train
+    std::optional<std::string> directory; ///< default: <workspace>/index (index-shard-I for a shard)
+};
+
+struct IndexStepResult
+{
+    IndexSummary summary;
+    std::string directory;
+    bool stored = false; ///< false for a shard: its ranking waits for the merge
+};
+
+IndexStepResult runIndexStep(Workspace& workspace, const IndexStepOptions& options, const Job& job = {});
+
+/// Ranks the whole index in `directory` and replaces the workspace's index tables with it, in one
+/// transaction; records the folder as the workspace's feature_index.
+void storeFeatureIndex(Workspace& workspace, const std::string& directory, const RankingOptions& ranking,
+                       const Job& job = {});
+
+} // namespace salient
