@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "database/Workspace.h"
+#include "ui/Appearance.h"
 #include "ui/StartPage.h"
 #include "ui/WorkspacePage.h"
 
@@ -117,6 +118,15 @@ void MainWindow::createMenus()
     file->addAction(m_closeAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    auto* dark = view->addAction(tr("&Dark Palette"));
+    dark->setObjectName("darkPaletteAction");
+    dark->setCheckable(true);
+    dark->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    dark->setChecked(Appearance::saved() == Appearance::Theme::Dark);
+    connect(dark, &QAction::toggled, this,
+            [](bool on) { Appearance::apply(on ? Appearance::Theme::Dark : Appearance::Theme::Light); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);

@@ -1,6 +1,7 @@
 #include "ui/WorkspacePage.h"
 
 #include "ui/DemoSummary.h"
+#include "ui/FeatureBrowser.h"
 #include "ui/IndexPanel.h"
 
 #include "database/Workspace.h"
@@ -15,7 +16,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -143,12 +146,11 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     // Names stay readable in a narrow window: the view scrolls sideways before the name column vanishes.
     m_contents->setMinimumWidth(fontMetrics().averageCharWidth() * 80);
 
-    auto* layout = new QVBoxLayout(this);
-    const int margin = fontMetrics().height() * 3 / 2;
-    layout->setContentsMargins(margin, margin, margin, margin);
+    // The overview tab: where the workspace is, what it holds, its feature index.
+    auto* overview = new QWidget(this);
+    overview->setObjectName("workspaceOverview");
+    auto* layout = new QVBoxLayout(overview);
     layout->setSpacing(fontMetrics().height() / 2);
-    layout->addLayout(header);
-    layout->addSpacing(fontMetrics().height() / 2);
     layout->addLayout(facts);
     layout->addSpacing(fontMetrics().height());
     layout->addWidget(m_demoSummary);
@@ -158,6 +160,28 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_contentsHeading);
     layout->addWidget(m_contentsHint);
     layout->addWidget(m_contents, 1);
+
+    m_featureBrowser = new FeatureBrowser(this);
+    connect(m_indexPanel, &IndexPanel::indexStored, m_featureBrowser, &FeatureBrowser::reload);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName("workspaceTabs");
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(overview, tr("&Overview"));
+    m_tabs->addTab(m_featureBrowser, tr("&Features"));
+    // Ctrl+1, Ctrl+2, ... switch tabs.
+    for (int i = 0; i < 9; ++i) {
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] {
+            if (i < m_tabs->count())
+                m_tabs->setCurrentIndex(i);
+        });
+    }
+
+    auto* page = new QVBoxLayout(this);
+    const int margin = fontMetrics().height();
+    page->setContentsMargins(margin, margin, margin, margin);
+    page->addLayout(header);
+    page->addWidget(m_tabs, 1);
 
     updateFonts();
 }
@@ -188,6 +212,7 @@ void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
                                         : tr("%1 (this program knows up to %2)").arg(version).arg(latest));
     m_demoSummary->load(m_path);
     m_indexPanel->setWorkspace(m_path);
+    m_featureBrowser->setWorkspace(m_path);
     refresh();
 }
 
@@ -202,6 +227,7 @@ void WorkspacePage::clear()
     m_contents->clear();
     m_demoSummary->hide();
     m_indexPanel->setWorkspace({});
+    m_featureBrowser->setWorkspace({});
 }
 
 void WorkspacePage::refresh()

@@ -4,9 +4,11 @@
 #include <QWidget>
 
 class DemoSummary;
+class FeatureBrowser;
 class IndexPanel;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTreeWidget;
 
 namespace salient {
@@ -28,6 +30,8 @@ public:
     QTreeWidget* contentsView() const { return m_contents; }
     DemoSummary* demoSummary() const { return m_demoSummary; }
     IndexPanel* indexPanel() const { return m_indexPanel; }
+    FeatureBrowser* featureBrowser() const { return m_featureBrowser; }
+    QTabWidget* tabs() const { return m_tabs; }
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
@@ -49,6 +53,8 @@ private:
     QLabel* m_schema = nullptr;
     DemoSummary* m_demoSummary = nullptr;
     IndexPanel* m_indexPanel = nullptr;
+    FeatureBrowser* m_featureBrowser = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QLabel* m_contentsHeading = nullptr;
     QLabel* m_contentsHint = nullptr;
     QTreeWidget* m_contents = nullptr;

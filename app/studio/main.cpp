@@ -1,4 +1,5 @@
 // salient-studio: the desktop workbench. Thin: parse the command line, show the main window.
+#include "ui/Appearance.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -23,6 +24,7 @@ int main(int argc, char* argv[])
                                  QApplication::translate("main", "Workspace folder to open (optional)."),
                                  QStringLiteral("[workspace]"));
     parser.process(app);
+    Appearance::apply(Appearance::saved());
 
     MainWindow window;
     window.show();

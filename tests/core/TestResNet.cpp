@@ -48,12 +48,13 @@ private Q_SLOTS:
             SALIENT_COMPARE_TENSORS(out.logits, expectedTensor(reference, "logits"), 1e-4);
             SALIENT_COMPARE_TENSORS(out.features, expectedTensor(reference, "features"), 1e-4);
             SALIENT_COMPARE_TENSORS(out.layer4, expectedTensor(reference, "layer4"), 1e-4);
-            // The same numbers with batch normalisation folded into the convolutions.
+            // The same numbers with batch normalisation folded into the convolutions, up to the rounding
+            // that the changed order of float operations brings (it grows with depth: ~2e-4 on ResNet-50).
             const ResNetOutputs folded =
                 loaded.network->resnet().inferenceForward(loaded.network->normalise(input));
-            SALIENT_COMPARE_TENSORS(folded.logits, expectedTensor(reference, "logits"), 1e-4);
-            SALIENT_COMPARE_TENSORS(folded.features, expectedTensor(reference, "features"), 1e-4);
-            SALIENT_COMPARE_TENSORS(folded.layer4, expectedTensor(reference, "layer4"), 1e-4);
+            SALIENT_COMPARE_TENSORS(folded.logits, expectedTensor(reference, "logits"), 1e-3);
+            SALIENT_COMPARE_TENSORS(folded.features, expectedTensor(reference, "features"), 1e-3);
+            SALIENT_COMPARE_TENSORS(folded.layer4, expectedTensor(reference, "layer4"), 1e-3);
         }
         const std::int64_t target = expectedTensor(reference, "target").item<std::int64_t>();
         const at::Tensor grad = loaded.network->inputGradient(

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/Job.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salient {
+
+class Workspace;
+
+/// The 15 pictures of a (class, feature) pair: its 5 top images, their heatmaps and their feature
+/// attacks, as PNG files in the workspace's render cache (`cache/render`), which can always be rebuilt.
+enum class EvidenceKind
+{
+    Image,
+    Heatmap,
+    Attack,
+};
+
+struct EvidencePicture
+{
+    EvidenceKind kind = EvidenceKind::Image;
+    int position = 0;         ///< 0-4: the image's place among the pair's top images
+    std::string path;         ///< the PNG in the render cache
+    std::string sourceImage;  ///< the dataset image, relative to the dataset root
+    double activation = 0.0;  ///< the feature's value on the image
+};
+
+/// Called for each picture as soon as it is ready (on the rendering thread).
+using EvidenceCallback = std::function<void(const EvidencePicture&)>;
+
+/// Renders the evidence of pairs of one workspace with its robust model, which is loaded once, on first
+/// use. Finds pictures in the render cache and renders only the missing ones, batched over the 5 images.
+/// One thread at a time.
+class EvidenceSession
+{
+public:
+    explicit EvidenceSession(std::string workspacePath, std::string device = "auto");
+    ~EvidenceSession();
+    EvidenceSession(const EvidenceSession&) = delete;
+    EvidenceSession& operator=(const EvidenceSession&) = delete;
+
+    /// Throws InputError when the pair is not among the class's ranked features.
+    std::vector<EvidencePicture> render(int classIndex, int feature, const EvidenceCallback& onPicture = {},
+                                        const Job& job = {});
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    std::string m_path;
+    std::string m_device;
+};
+
+} // namespace salient
