@@ -18,6 +18,9 @@ int runIndexCommand(Arguments& arguments);
 /// `salient features top --class C ...`
 int runFeaturesCommand(const std::string& verb, Arguments& arguments);
 
+/// `salient hits create|import-mturk|export|summary|merge|next|submit|answer|undo|...`
+int runHitsCommand(const std::string& verb, Arguments& arguments);
+
 /// `salient demo DIR`
 int runDemoCommand(Arguments& arguments);
 
