@@ -55,6 +55,7 @@ private slots:
     void importSummaryExportOfThePublishedFile();
     void annotateReviewAdjudicate();
     void mergeTwiceAddsOnce();
+    void studyOptionsSetTheReasonRule();
     void errorsAreOneLineAndNameTheCulprit();
 
 private:
@@ -241,6 +242,32 @@ void TestHitsCommand::mergeTwiceAddsOnce()
     QCOMPARE(json(second)["merged"].toArray()[0].toObject()["responses_added"].toInt(), 0);
     QCOMPARE(json(second)["merged"].toArray()[0].toObject()["responses_present"].toInt(), 3);
     QCOMPARE(json(runSalient({"hits", "summary", "--workspace", a, "--json"}))["answers"].toInt(), 6);
+}
+
+void TestHitsCommand::studyOptionsSetTheReasonRule()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath("ws");
+    const QString generic = dir.filePath("generic.txt");
+    QFile list(generic);
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write("water\r\nthe fish\n");
+    list.close();
+    // A study from the MTurk file's pairs, with a lenient reason rule of its own.
+    const CliRun created =
+        runSalient({"hits", "create", "--study", "discovery", "--name", "quick", "--pairs-from",
+                    QString::fromStdString(testDataFile("mturk_small.csv")), "--reason-min-chars", "3",
+                    "--reason-min-words", "1", "--generic-reasons", generic, "--workspace", ws, "--json"});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    QCOMPARE(json(created)["hits"].toInt(), 4);
+    QCOMPARE(json(created)["study"].toString(), QString("quick"));
+    const QStringList answer = {"hits",         "answer", "--annotator", "ann", "--answer", "background",
+                                "--confidence", "2",      "--workspace", ws,    "--reason"};
+    QVERIFY(refused(runSalient(answer + QStringList{"Water!"}), "The reason \"Water!\" is too generic"));
+    QVERIFY(refused(runSalient(answer + QStringList{"The fish."}), "is too generic"));
+    const CliRun fin = runSalient(answer + QStringList{"fin"});
+    QVERIFY2(fin.exitCode == 0, fin.err.constData());
+    QCOMPARE(fin.out.count("answered HIT "), 1);
 }
 
 void TestHitsCommand::errorsAreOneLineAndNameTheCulprit()

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QtTest>
 
+#include <cstdio>
 #include <string>
 
 /// A workspace in `dir` whose index tables hold `classes` classes with `features` ranked features each
