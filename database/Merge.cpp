@@ -285,9 +285,12 @@ private:
 MergeResult mergeWorkspace(Database& db, const std::string& otherDatabasePath)
 {
     Database other = openOther(db, otherDatabasePath);
+    // One read transaction: every query sees the same snapshot, even while annotators go on writing there.
+    other.exec("BEGIN");
     WriteTransaction transaction(db);
     MergeResult result = Merger(db, other).run();
     transaction.commit();
+    other.exec("ROLLBACK");
     return result;
 }
 

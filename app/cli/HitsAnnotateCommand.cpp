@@ -55,6 +55,16 @@ Answer answerArguments(Arguments& arguments, const std::string& usage)
     return answer;
 }
 
+/// The study named by --study, else the one the HIT belongs to.
+Study studyOfHit(Database& db, const std::optional<std::string>& name, std::int64_t hitId)
+{
+    if (name)
+        return chooseStudy(db, name);
+    if (const auto hit = findHit(db, hitId))
+        return *findStudyById(db, hit->studyId);
+    throw InputError("the workspace has no HIT " + std::to_string(hitId));
+}
+
 std::vector<std::string> imagePaths(Database& db, const std::vector<FeatureImage>& images)
 {
     std::vector<std::string> paths;
@@ -171,7 +181,7 @@ int runHitsSubmit(Arguments& arguments)
     expectNoPositionals(arguments, kSubmitUsage);
     Workspace workspace = openHitsWorkspace(workspaceDir, false);
     Database& db = workspace.database();
-    const Study study = chooseStudy(db, studyName);
+    const Study study = studyOfHit(db, studyName, hitId);
     const Response response = submitAnswer(db, study, hitId, signIn(db, name, pin), answer);
     if (json)
         std::cout << responseJson(response).dump(2) << '\n';
@@ -336,7 +346,7 @@ int runHitsAdjudicate(Arguments& arguments)
     expectNoPositionals(arguments, kAdjudicateUsage);
     Workspace workspace = openHitsWorkspace(workspaceDir, false);
     Database& db = workspace.database();
-    const Study study = chooseStudy(db, studyName);
+    const Study study = studyOfHit(db, studyName, hitId);
     const Adjudication decided =
         adjudicate(db, study, hitId, signInAdmin(db, admin, pin), label, subLabel, note);
     if (json)

@@ -219,6 +219,19 @@ void TestHitsCommand::annotateReviewAdjudicate()
     const QByteArray csv = bytes(out);
     QCOMPARE(csv.count('\n'), 8); // header + 7 answers
     QVERIFY(csv.contains("\nann,n00001000,0,10,1,background,3.0,the water behind the fish\n"));
+
+    // submit without --study answers in the HIT's own study, not the latest (validation) one.
+    const CliRun carol = runSalient(
+        {"hits", "next", "--annotator", "carol", "--study", "discovery", "--workspace", ws, "--json"});
+    const QString last = QString::number(json(carol)["hit"].toInt());
+    const CliRun late =
+        runSalient({"hits", "submit", "--annotator", "carol", "--hit", last, "--answer", "main_object",
+                    "--confidence", "2", "--reason", "the body of the fish", "--workspace", ws});
+    QVERIFY2(late.exitCode == 0, late.err.constData());
+    QCOMPARE(json(runSalient(
+                 {"hits", "progress", "--study", "discovery", "--workspace", ws, "--json"}))["complete"]
+                 .toInt(),
+             4);
 }
 
 void TestHitsCommand::mergeTwiceAddsOnce()
