@@ -50,6 +50,140 @@ CREATE TABLE feature_images (
     FOREIGN KEY (class_index, feature) REFERENCES class_features(class_index, feature) ON DELETE CASCADE
 );
 )sql",
+        // 3: annotation studies (issue: studies and HITs). A study's HITs keep their own copy of the pair
+        // (class, wnid, feature, rank) and never reference class_features, which a new index replaces.
+        // Responses are never updated: an undo deletes one and records its uid as withdrawn (so that a merge
+        // does not bring it back); an adjudication is a row beside the responses that overrides the label.
+        R"sql(
+CREATE TABLE class_metadata (
+    wnid          TEXT PRIMARY KEY,
+    class_index   INTEGER UNIQUE,
+    name          TEXT NOT NULL,            -- the first lemma
+    synset        TEXT NOT NULL,            -- all lemmas, as published ("tench, Tinca tinca")
+    gloss         TEXT NOT NULL DEFAULT '',
+    supercategory TEXT NOT NULL DEFAULT '',
+    wikilinks     TEXT NOT NULL DEFAULT '', -- one URL a line
+    val_samples   TEXT NOT NULL DEFAULT ''  -- one validation file name a line
+);
+CREATE TABLE studies (
+    study_id         INTEGER PRIMARY KEY,
+    uid              TEXT NOT NULL UNIQUE,  -- random 128-bit hex: the same study in copies of a workspace
+    name             TEXT NOT NULL UNIQUE,
+    kind             TEXT NOT NULL CHECK (kind IN ('discovery', 'validation')),
+    origin           TEXT NOT NULL DEFAULT 'local' CHECK (origin IN ('local', 'mturk')),
+    answers_per_hit  INTEGER NOT NULL DEFAULT 5 CHECK (answers_per_hit >= 1),
+    lease_seconds    INTEGER NOT NULL DEFAULT 7200 CHECK (lease_seconds >= 0),
+    reason_min_chars INTEGER NOT NULL DEFAULT 10 CHECK (reason_min_chars >= 1),
+    reason_min_words INTEGER NOT NULL DEFAULT 3 CHECK (reason_min_words >= 1),
+    reason_generic   TEXT,                  -- refused reasons, one a line; NULL: the built-in list
+    source_study_id  INTEGER REFERENCES studies(study_id), -- validation: the discovery study it checks
+    created_at       TEXT NOT NULL
+);
+CREATE TABLE hits (
+    hit_id      INTEGER PRIMARY KEY,
+    study_id    INTEGER NOT NULL REFERENCES studies(study_id) ON DELETE CASCADE,
+    class_index INTEGER NOT NULL,
+    wnid        TEXT NOT NULL,
+    feature     INTEGER NOT NULL,
+    rank        INTEGER NOT NULL,
+    answers     INTEGER NOT NULL DEFAULT 0, -- responses; kept by the triggers below
+    complete    INTEGER NOT NULL DEFAULT 0, -- answers >= the study's answers_per_hit
+    UNIQUE (study_id, class_index, feature)
+);
+CREATE INDEX hits_open ON hits(study_id, hit_id) WHERE complete = 0; -- what "next HIT" scans
+CREATE TABLE annotators (
+    annotator_id INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    role         TEXT NOT NULL DEFAULT 'annotator' CHECK (role IN ('annotator', 'admin', 'imported')),
+    worker_id    TEXT,                      -- imported: the MTurk WorkerId
+    pin_hash     TEXT,                      -- pbkdf2-sha256$iterations$salt$hash; NULL: no PIN
+    created_at   TEXT NOT NULL
+);
+CREATE TABLE assignments (                 -- HITs handed to an annotator and not answered yet
+    hit_id       INTEGER NOT NULL REFERENCES hits(hit_id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(annotator_id),
+    assigned_at  TEXT NOT NULL,
+    PRIMARY KEY (hit_id, annotator_id)
+);
+CREATE INDEX assignments_by_annotator ON assignments(annotator_id);
+CREATE TABLE responses (
+    response_id  INTEGER PRIMARY KEY,
+    uid          TEXT NOT NULL UNIQUE,      -- random 128-bit hex, kept by merges
+    hit_id       INTEGER NOT NULL REFERENCES hits(hit_id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(annotator_id),
+    answer       TEXT NOT NULL CHECK (answer IN ('main_object', 'separate_object', 'background', 'same',
+                                                 'different', 'first_unclear', 'second_unclear')),
+    confidence   INTEGER NOT NULL CHECK (confidence BETWEEN 1 AND 5),
+    reason       TEXT NOT NULL,
+    started_at   TEXT,                      -- NULL for imported responses
+    submitted_at TEXT,                      -- NULL for imported responses
+    UNIQUE (hit_id, annotator_id)
+);
+CREATE INDEX responses_by_annotator ON responses(annotator_id);
+CREATE TRIGGER responses_are_never_updated BEFORE UPDATE ON responses
+BEGIN
+    SELECT RAISE(ABORT, 'responses are never changed; undo deletes, adjudication overrides');
+END;
+CREATE TRIGGER responses_fit_their_study BEFORE INSERT ON responses
+WHEN (NEW.answer IN ('main_object', 'separate_object', 'background')) <>
+     ((SELECT s.kind FROM hits h JOIN studies s ON s.study_id = h.study_id WHERE h.hit_id = NEW.hit_id)
+      = 'discovery')
+BEGIN
+    SELECT RAISE(ABORT, 'the answer is not one of the study''s options');
+END;
+CREATE TRIGGER responses_count_added AFTER INSERT ON responses
+BEGIN
+    UPDATE hits SET answers = answers + 1,
+                    complete = answers + 1 >= (SELECT answers_per_hit FROM studies s
+                                               WHERE s.study_id = hits.study_id)
+    WHERE hit_id = NEW.hit_id;
+END;
+CREATE TRIGGER responses_count_removed AFTER DELETE ON responses
+BEGIN
+    UPDATE hits SET answers = answers - 1,
+                    complete = answers - 1 >= (SELECT answers_per_hit FROM studies s
+                                               WHERE s.study_id = hits.study_id)
+    WHERE hit_id = OLD.hit_id;
+END;
+CREATE TABLE withdrawn_responses (         -- undone responses, so that merging does not bring them back
+    uid          TEXT PRIMARY KEY,
+    withdrawn_at TEXT NOT NULL
+);
+CREATE TABLE hit_labels (                  -- derived from the responses; rewritten whenever they change
+    hit_id     INTEGER PRIMARY KEY REFERENCES hits(hit_id) ON DELETE CASCADE,
+    answers    INTEGER NOT NULL,
+    complete   INTEGER NOT NULL,            -- 1 when answers >= the study's answers_per_hit
+    label      TEXT NOT NULL,               -- core | spurious | tie, or same | different | unclear
+    sub_label  TEXT,                        -- spurious: background | separate_object | ambiguous
+    agreement  REAL NOT NULL,               -- share of agreeing answer pairs (Fleiss' P_i)
+    margin     REAL NOT NULL,               -- (leading label's votes - runner-up's) / answers
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE adjudications (               -- an administrator's decision; the latest one of a HIT counts
+    adjudication_id INTEGER PRIMARY KEY,
+    uid        TEXT NOT NULL UNIQUE,
+    hit_id     INTEGER NOT NULL REFERENCES hits(hit_id) ON DELETE CASCADE,
+    admin_id   INTEGER NOT NULL REFERENCES annotators(annotator_id),
+    label      TEXT NOT NULL,
+    sub_label  TEXT,
+    note       TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL
+);
+CREATE INDEX adjudications_by_hit ON adjudications(hit_id);
+CREATE VIEW latest_adjudications AS
+SELECT x.* FROM adjudications x
+WHERE NOT EXISTS (SELECT 1 FROM adjudications y WHERE y.hit_id = x.hit_id
+                  AND (y.decided_at > x.decided_at OR (y.decided_at = x.decided_at AND y.uid > x.uid)));
+CREATE VIEW final_labels AS                -- a HIT's label: its adjudication, else its complete majority
+SELECT h.hit_id, h.study_id,
+       COALESCE(a.label, l.label) AS label,
+       CASE WHEN a.hit_id IS NULL THEN l.sub_label ELSE a.sub_label END AS sub_label,
+       CASE WHEN a.hit_id IS NULL THEN 'majority' ELSE 'adjudication' END AS source
+FROM hits h
+LEFT JOIN hit_labels l ON l.hit_id = h.hit_id
+LEFT JOIN latest_adjudications a ON a.hit_id = h.hit_id
+WHERE a.hit_id IS NOT NULL OR l.complete = 1;
+)sql",
     };
     return migrations;
 }

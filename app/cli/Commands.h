@@ -21,6 +21,9 @@ int runFeaturesCommand(const std::string& verb, Arguments& arguments);
 /// `salient workspace init|info ...`
 int runWorkspaceCommand(const std::string& verb, Arguments& arguments);
 
+/// `salient hits create|import-mturk|export|summary|merge|next|submit|answer|undo|...`
+int runHitsCommand(const std::string& verb, Arguments& arguments);
+
 /// `salient demo DIR`
 int runDemoCommand(Arguments& arguments);
 

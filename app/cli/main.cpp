@@ -21,6 +21,10 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  workspace info [DIR]                  its settings and what is indexed\n"
                      "  index [--workspace DIR]               features, predictions of the robust model\n"
                      "  features top --class C                a class's top features and their top images\n"
+                     "  hits create --study discovery|...     a study: a HIT per (class, feature) pair\n"
+                     "  hits import-mturk CSV | export CSV    Salient ImageNet's MTurk answers in and out\n"
+                     "  hits next|submit|answer|undo          annotate: --annotator NAME [--pin PIN]\n"
+                     "  hits summary|progress|review|merge    labels, kappa, disputed pairs, other copies\n"
                      "\n"
                      "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
 
@@ -49,6 +53,8 @@ int main(int argc, char** argv)
             return salient::cli::runFeaturesCommand(verb, arguments);
         if (noun == "workspace")
             return salient::cli::runWorkspaceCommand(verb, arguments);
+        if (noun == "hits")
+            return salient::cli::runHitsCommand(verb, arguments);
         // Commands without a verb take everything after the noun.
         salient::cli::Arguments all(std::vector<std::string>(words.begin() + 1, words.end()));
         if (noun == "train")
