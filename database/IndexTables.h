@@ -1,6 +1,7 @@
 #pragma once
 
 #include "database/Database.h"
+#include "database/WriteTransaction.h"
 
 #include <cstdint>
 #include <optional>
@@ -63,7 +64,7 @@ public:
 
 private:
     Database& m_db;
-    Transaction m_transaction;
+    WriteTransaction m_transaction;
     Statement m_class;
     Statement m_image;
     Statement m_feature;

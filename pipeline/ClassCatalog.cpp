@@ -2,6 +2,7 @@
 
 #include "core/Errors.h"
 #include "core/WordNet.h"
+#include "database/ClassMetadata.h"
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
 #include "pipeline/WorkspacePaths.h"
@@ -41,6 +42,10 @@ ClassSummary summarise(Database& db, const IndexedClass& cls, const std::optiona
     if (wordNet) {
         if (const auto synset = wordNet->synset(cls.wnid); synset && !synset->lemmas.empty())
             summary.name = synset->lemmas.front();
+    }
+    if (summary.name == cls.wnid) {
+        if (const auto imported = classMetadata(db, cls.wnid); imported && !imported->name.empty())
+            summary.name = imported->name;
     }
     summary.images = cls.images;
     summary.correct = cls.correct;
@@ -89,6 +94,13 @@ ClassDescription describeClass(Workspace& workspace, int classIndex, int example
         }
         for (const Synset& ancestor : wordNet->hypernymPath(found->wnid))
             description.hypernymPath.push_back(ancestor.lemmas.empty() ? ancestor.wnid : ancestor.lemmas.front());
+    }
+    // Salient ImageNet's class_metadata.csv, when imported, adds what WordNet does not have.
+    if (const auto imported = classMetadata(workspace.database(), found->wnid)) {
+        description.supercategory = imported->supercategory;
+        description.wikiLinks = imported->wikilinks;
+        if (description.gloss.empty())
+            description.gloss = imported->gloss;
     }
     if (workspace.configValue(WorkspaceKeys::Dataset)) {
         const fs::path dataset = workspaceFile(workspace, WorkspaceKeys::Dataset);

@@ -1,6 +1,8 @@
 #include "Commands.h"
 
+#include "database/ClassMetadata.h"
 #include "database/IndexTables.h"
+#include "database/WriteTransaction.h"
 #include "database/Workspace.h"
 #include "pipeline/WorkspacePaths.h"
 
@@ -64,6 +66,21 @@ int showWorkspace(Arguments& arguments)
     return 0;
 }
 
+/// Salient ImageNet's class_metadata.csv into the workspace, for the class panel.
+int importClasses(Arguments& arguments)
+{
+    const auto words = arguments.positionals();
+    if (words.size() != 2)
+        throw UsageError("workspace import-classes takes DIR and a class_metadata.csv file");
+    const std::vector<ClassMetadata> classes = readClassMetadataCsv(words[1]);
+    Workspace workspace = Workspace::open(words[0], false);
+    WriteTransaction transaction(workspace.database());
+    storeClassMetadata(workspace.database(), classes);
+    transaction.commit();
+    std::cerr << "Imported " << classes.size() << " classes from " << words[1] << '\n';
+    return 0;
+}
+
 } // namespace
 
 int runWorkspaceCommand(const std::string& verb, Arguments& arguments)
@@ -72,7 +89,9 @@ int runWorkspaceCommand(const std::string& verb, Arguments& arguments)
         return initWorkspace(arguments);
     if (verb == "info")
         return showWorkspace(arguments);
-    throw UsageError("workspace needs a command: init or info (see salient --help)");
+    if (verb == "import-classes")
+        return importClasses(arguments);
+    throw UsageError("workspace needs a command: init, info or import-classes (see salient --help)");
 }
 
 } // namespace salient::cli

@@ -4,6 +4,7 @@
 #include "core/Errors.h"
 #include "core/Job.h"
 #include "core/Runtime.h"
+#include "database/InvalidInput.h"
 
 #include <iostream>
 
@@ -19,6 +20,7 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  demo DIR                              create the Spurious Fashion demo workspace\n"
                      "  workspace init DIR [--dataset DIR]    a workspace for your own data and models\n"
                      "  workspace info [DIR]                  its settings and what is indexed\n"
+                     "  workspace import-classes DIR CSV      class metadata for the class panel\n"
                      "  index [--workspace DIR]               features, predictions of the robust model\n"
                      "  features top --class C                a class's top features and their top images\n"
                      "  hits create --study discovery|...     a study: a HIT per (class, feature) pair\n"
@@ -68,6 +70,9 @@ int main(int argc, char** argv)
         std::cerr << "salient: cancelled\n";
         return 1;
     } catch (const salient::InputError& e) {
+        std::cerr << "salient: " << e.what() << '\n';
+        return 2;
+    } catch (const salient::InvalidInput& e) {
         std::cerr << "salient: " << e.what() << '\n';
         return 2;
     } catch (const std::exception& e) {
