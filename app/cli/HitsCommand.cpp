@@ -337,9 +337,11 @@ int dispatch(const std::string& verb, Arguments& arguments)
         return runHitsAddAnnotator(arguments);
     if (verb == "annotators")
         return runHitsAnnotators(arguments);
+    if (verb == "autolabel")
+        return runHitsAutolabel(arguments);
     throw UsageError(
         "hits needs a command: create, import-mturk, export, summary, merge, next, submit, answer, "
-        "undo, progress, review, adjudicate, add-annotator, annotators (see docs/cli.md)");
+        "undo, progress, review, adjudicate, add-annotator, annotators, autolabel (see docs/cli.md)");
 }
 
 } // namespace

@@ -45,5 +45,7 @@ int runHitsReview(Arguments& arguments);
 int runHitsAdjudicate(Arguments& arguments);
 int runHitsAddAnnotator(Arguments& arguments);
 int runHitsAnnotators(Arguments& arguments);
+/// HitsAutolabelCommand.cpp
+int runHitsAutolabel(Arguments& arguments);
 
 } // namespace salient::cli
