@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -218,6 +219,14 @@ AnnotatePage::~AnnotatePage() = default;
 bool AnnotatePage::isBusy() const
 {
     return m_writer->isRunning();
+}
+
+void AnnotatePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Coming to the tab: typing starts where it is needed.
+    if (m_pages->currentIndex() == SignInPage)
+        m_signIn->nameEdit()->setFocus();
 }
 
 void AnnotatePage::setWorkspace(const QString& workspacePath)

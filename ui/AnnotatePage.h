@@ -64,6 +64,9 @@ public Q_SLOTS:
     void undo();
     void signOut();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     void hitShown(qint64 hitId);
     /// Nothing is left for the annotator in the study.

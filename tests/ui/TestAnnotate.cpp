@@ -270,7 +270,8 @@ private Q_SLOTS:
         QSignalSpy shown(&page, &AnnotatePage::hitShown);
         key(Qt::Key_Return);
         QVERIFY(shown.wait(30000));
-        page.signOut();
+        key(Qt::Key_O, Qt::AltModifier); // Sign out
+        QCOMPARE(QApplication::focusWidget(), page.signInPanel()->nameEdit());
 
         QSignalSpy failed(&page, &AnnotatePage::writeFailed);
         type("cy");
