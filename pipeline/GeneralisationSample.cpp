@@ -1,6 +1,7 @@
 #include "pipeline/GeneralisationSample.h"
 
 #include "core/Errors.h"
+#include "core/index/IndexManifest.h"
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
 #include "pipeline/WorkspacePaths.h"
@@ -17,7 +18,9 @@ GeneralisationSample generalisationSample(Workspace& workspace, int classIndex, 
     for (const ClassFeature& ranked : classFeatures(workspace.database(), classIndex)) {
         if (ranked.feature != feature)
             continue;
-        const fs::path dataset = workspaceFile(workspace, WorkspaceKeys::Dataset);
+        // The index names images relative to the folder it was built from (e.g. dataset/train).
+        const fs::path dataset =
+            IndexManifest::read(workspaceFile(workspace, WorkspaceKeys::FeatureIndex)).dataset;
         const auto& set = ranked.generalisation;
         const std::size_t k = std::min<std::size_t>(std::size_t(std::max(count, 0)), set.size() / 2);
         auto describe = [&](std::size_t from, std::size_t to) {

@@ -11,8 +11,8 @@ class Workspace;
 /// feature is most active.
 struct SampleImage
 {
-    std::string path;     ///< absolute, in the workspace's dataset
-    std::string relative; ///< as the index names it, relative to the dataset root
+    std::string path;     ///< absolute
+    std::string relative; ///< as the index names it, relative to the folder it indexed
     double activation = 0.0;
 };
 

@@ -23,8 +23,10 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -71,6 +73,8 @@ QScrollArea* scrollable(QWidget* content, QWidget* parent)
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
     area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A scroll bar that comes and goes leaves word-wrapped content one bar too wide, cut at the right.
+    area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     return area;
 }
 
@@ -142,7 +146,9 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobR
     questionsLayout->addWidget(m_undo, 0, Qt::AlignLeft);
     questionsLayout->addStretch(1);
     auto* questionsArea = scrollable(questions, this);
-    questionsArea->setMinimumWidth(fontMetrics().averageCharWidth() * 44);
+    questionsArea->setMinimumWidth(
+        std::max(fontMetrics().averageCharWidth() * 44, questions->minimumSizeHint().width()) +
+        style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_evidence);
     splitter->addWidget(questionsArea);

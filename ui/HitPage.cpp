@@ -4,13 +4,15 @@
 #include "ui/EvidenceLoader.h"
 #include "ui/FeaturePanel.h"
 
-#include <QLabel>
-
 #include "database/Workspace.h"
 
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStyle>
+
+#include <algorithm>
 
 namespace {
 
@@ -21,6 +23,8 @@ QScrollArea* scrollable(QWidget* content, QWidget* parent)
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
     area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A scroll bar that comes and goes leaves word-wrapped content one bar too wide, cut at the right.
+    area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     return area;
 }
 
@@ -32,7 +36,12 @@ HitPage::HitPage(QWidget* parent) : QWidget(parent), m_loader(new EvidenceLoader
     m_featurePanel = new FeaturePanel(this);
     m_classPanel = new ClassPanel(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(scrollable(m_classPanel, this));
+    QScrollArea* classArea = scrollable(m_classPanel, this);
+    // Wide enough for the panel beside its scroll bar: its text is never cut off at the right.
+    classArea->setMinimumWidth(
+        std::max(m_classPanel->minimumWidth(), m_classPanel->minimumSizeHint().width()) +
+        style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2 * classArea->frameWidth());
+    splitter->addWidget(classArea);
     splitter->addWidget(scrollable(m_featurePanel, this));
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);

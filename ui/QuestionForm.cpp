@@ -171,6 +171,8 @@ void QuestionForm::rebuildAnswers()
         rowLayout->addLayout(explanationRow);
         m_answers->addButton(button, i);
         m_answersBox->layout()->addWidget(row);
+        // Shown at once, not on the next turn of the event loop, so that the form is whole when drawn.
+        row->show();
         m_answerRows.append(row);
     }
 }

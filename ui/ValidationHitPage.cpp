@@ -4,6 +4,7 @@
 #include "ui/PictureViewer.h"
 
 #include "database/Workspace.h"
+#include "pipeline/ClassCatalog.h"
 #include "pipeline/GeneralisationSample.h"
 
 #include <QGridLayout>
@@ -15,9 +16,9 @@ namespace {
 
 const char* const rowTitles[ValidationHitPage::RowCount] = {
     QT_TRANSLATE_NOOP("ValidationHitPage", "Top images: the feature is most active on these"),
-    QT_TRANSLATE_NOOP("ValidationHitPage", "Their highlighted visual attributes"),
+    QT_TRANSLATE_NOOP("ValidationHitPage", "Highlighted visual attributes of the top images"),
     QT_TRANSLATE_NOOP("ValidationHitPage", "Bottom images: the last ones of the set"),
-    QT_TRANSLATE_NOOP("ValidationHitPage", "Their highlighted visual attributes"),
+    QT_TRANSLATE_NOOP("ValidationHitPage", "Highlighted visual attributes of the bottom images"),
 };
 
 } // namespace
@@ -35,31 +36,39 @@ ValidationHitPage::ValidationHitPage(QWidget* parent) : QWidget(parent)
     m_details->setForegroundRole(QPalette::PlaceholderText);
     m_details->setWordWrap(true);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_heading);
-    layout->addWidget(m_details);
+    // Top and bottom side by side, each image above its heatmap: the comparison the study asks for
+    // fits on one screen.
+    auto* grid = new QGridLayout;
+    grid->setHorizontalSpacing(fontMetrics().height() / 3);
+    const int gapColumn = PicturesPerRow;
+    grid->setColumnMinimumWidth(gapColumn, fontMetrics().height() * 2);
     QFont titleFont = font();
     titleFont.setWeight(QFont::DemiBold);
     for (int r = 0; r < RowCount; ++r) {
         auto* title = new QLabel(tr(rowTitles[r]), this);
         title->setFont(titleFont);
         title->setWordWrap(true);
-        if (r == TopImages || r == BottomImages)
-            layout->addSpacing(fontMetrics().height() / 2);
-        layout->addWidget(title);
         m_rowTitles.append(title);
-        auto* row = new QGridLayout;
-        row->setHorizontalSpacing(fontMetrics().height() / 2);
+        const bool bottom = r == BottomImages || r == BottomHeatmaps;
+        const bool heatmaps = r == TopHeatmaps || r == BottomHeatmaps;
+        const int firstColumn = bottom ? gapColumn + 1 : 0;
+        const int gridRow = heatmaps ? 2 : 0;
+        grid->addWidget(title, gridRow, firstColumn, 1, PicturesPerRow);
         for (int i = 0; i < PicturesPerRow; ++i) {
             auto* tile = new PictureTile(this);
             tile->setObjectName(QString("validation_%1_%2").arg(r).arg(i));
             connect(tile, &PictureTile::activated, this, [this, r, i] { enlarge(Row(r), i); });
-            row->addWidget(tile, 0, i);
-            row->setColumnStretch(i, 1);
+            grid->addWidget(tile, gridRow + 1, firstColumn + i);
+            grid->setColumnStretch(firstColumn + i, 1);
             m_tiles.append(tile);
         }
-        layout->addLayout(row);
     }
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_details);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addLayout(grid);
     layout->addStretch(1);
 }
 
@@ -82,8 +91,7 @@ void ValidationHitPage::setWorkspace(const QString& workspacePath)
 
 void ValidationHitPage::showHit(const salient::Hit& hit)
 {
-    m_heading->setText(
-        tr("Feature %1 of class %2").arg(hit.pair.feature).arg(QString::fromStdString(hit.pair.wnid)));
+    QString name = QString::fromStdString(hit.pair.wnid);
     m_details->setText(tr("HIT %1 · the images labelled as the class on which the feature is most active, "
                           "first and last of the set")
                            .arg(hit.id));
@@ -94,12 +102,17 @@ void ValidationHitPage::showHit(const salient::Hit& hit)
     }
     try {
         salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
+        name = QString::fromStdString(salient::describeClass(workspace, hit.pair.classIndex, 0).summary.name);
         const salient::GeneralisationSample sample =
             salient::generalisationSample(workspace, hit.pair.classIndex, hit.pair.feature, PicturesPerRow);
         auto fill = [this](Row row, const std::vector<salient::SampleImage>& images) {
             for (int i = 0; i < int(images.size()) && i < PicturesPerRow; ++i) {
                 const salient::SampleImage& image = images[std::size_t(i)];
-                tile(row, i)->setImage(QImage(QString::fromStdString(image.path)));
+                const QImage picture(QString::fromStdString(image.path));
+                if (picture.isNull())
+                    tile(row, i)->setPlaceholder(
+                        tr("Missing: %1").arg(QString::fromStdString(image.relative)));
+                tile(row, i)->setImage(picture);
                 tile(row, i)->setCaption(QString("%1 · %2")
                                              .arg(QString::fromStdString(image.relative).section('/', -1))
                                              .arg(QLocale().toString(image.activation, 'f', 2)));
@@ -110,6 +123,7 @@ void ValidationHitPage::showHit(const salient::Hit& hit)
     } catch (const std::exception& e) {
         m_details->setText(tr("The images could not be read: %1").arg(QString::fromStdString(e.what())));
     }
+    m_heading->setText(tr("Feature %1 of %2").arg(hit.pair.feature).arg(name));
 }
 
 int ValidationHitPage::picturesShown() const
