@@ -1,15 +1,18 @@
 #include "ui/ValidationHitPage.h"
 
+#include "ui/JobRunner.h"
 #include "ui/PictureTile.h"
 #include "ui/PictureViewer.h"
 
 #include "database/Workspace.h"
 #include "pipeline/ClassCatalog.h"
 #include "pipeline/GeneralisationSample.h"
+#include "pipeline/PairEvidence.h"
 
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMetaObject>
 #include <QVBoxLayout>
 
 namespace {
@@ -23,8 +26,9 @@ const char* const rowTitles[ValidationHitPage::RowCount] = {
 
 } // namespace
 
-ValidationHitPage::ValidationHitPage(QWidget* parent) : QWidget(parent)
+ValidationHitPage::ValidationHitPage(QWidget* parent) : QWidget(parent), m_runner(new JobRunner(this))
 {
+    connect(m_runner, &JobRunner::ended, this, &ValidationHitPage::startNext);
     setObjectName("validationHitPage");
     m_heading = new QLabel(this);
     QFont headingFont = font();
@@ -72,6 +76,8 @@ ValidationHitPage::ValidationHitPage(QWidget* parent) : QWidget(parent)
     layout->addStretch(1);
 }
 
+ValidationHitPage::~ValidationHitPage() = default;
+
 PictureTile* ValidationHitPage::tile(Row row, int index) const
 {
     return m_tiles[row * PicturesPerRow + index];
@@ -80,6 +86,12 @@ PictureTile* ValidationHitPage::tile(Row row, int index) const
 void ValidationHitPage::setWorkspace(const QString& workspacePath)
 {
     m_path = workspacePath;
+    m_session = workspacePath.isEmpty()
+                    ? nullptr
+                    : std::make_shared<salient::EvidenceSession>(workspacePath.toStdString());
+    m_pending.reset();
+    m_runner->cancel();
+    m_hitId = -1;
     m_heading->clear();
     m_details->clear();
     for (PictureTile* tile : m_tiles) {
@@ -92,6 +104,8 @@ void ValidationHitPage::setWorkspace(const QString& workspacePath)
 void ValidationHitPage::showHit(const salient::Hit& hit)
 {
     QString name = QString::fromStdString(hit.pair.wnid);
+    m_hitId = hit.id;
+    m_expected = 0;
     m_details->setText(tr("HIT %1 · the images labelled as the class on which the feature is most active, "
                           "first and last of the set")
                            .arg(hit.id));
@@ -120,10 +134,79 @@ void ValidationHitPage::showHit(const salient::Hit& hit)
         };
         fill(TopImages, sample.top);
         fill(BottomImages, sample.bottom);
+        std::vector<std::string> images;
+        for (const auto* half : {&sample.top, &sample.bottom})
+            for (const salient::SampleImage& image : *half)
+                images.push_back(image.relative);
+        m_topCount = int(sample.top.size());
+        m_expected = 2 * int(images.size());
+        for (int i = 0; i < int(images.size()); ++i)
+            tile(i < m_topCount ? TopHeatmaps : BottomHeatmaps, i < m_topCount ? i : i - m_topCount)
+                ->setPlaceholder(tr("Rendering…"));
+        requestHeatmaps(hit.id, hit.pair.feature, images);
     } catch (const std::exception& e) {
         m_details->setText(tr("The images could not be read: %1").arg(QString::fromStdString(e.what())));
     }
     m_heading->setText(tr("Feature %1 of %2").arg(hit.pair.feature).arg(name));
+}
+
+void ValidationHitPage::requestHeatmaps(qint64 hitId, int feature, const std::vector<std::string>& images)
+{
+    m_pending = Request{hitId, feature, images};
+    if (m_runner->isRunning())
+        m_runner->cancel();
+    else
+        startNext();
+}
+
+void ValidationHitPage::startNext()
+{
+    if (!m_pending || !m_session)
+        return;
+    Request request = std::move(*m_pending);
+    m_pending.reset();
+    m_runner->start([this, session = m_session, request](const salient::Job& job) {
+        try {
+            session->renderHeatmaps(
+                request.feature, request.images,
+                [&](const salient::EvidencePicture& picture) {
+                    if (picture.kind != salient::EvidenceKind::Heatmap)
+                        return;
+                    // Decoded here, off the GUI thread; QImage is safe to hand across threads.
+                    const QImage image(QString::fromStdString(picture.path));
+                    const QString caption = QString::fromStdString(picture.sourceImage).section('/', -1);
+                    QMetaObject::invokeMethod(
+                        this, [=] { setHeatmap(request.hitId, picture.position, image, caption); },
+                        Qt::QueuedConnection);
+                },
+                job);
+        } catch (const salient::JobCancelled&) {
+            throw;
+        } catch (const std::exception& e) {
+            const QString message = QString::fromStdString(e.what());
+            QMetaObject::invokeMethod(
+                this,
+                [=] {
+                    if (request.hitId == m_hitId)
+                        m_details->setText(tr("The heatmaps could not be rendered: %1").arg(message));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void ValidationHitPage::setHeatmap(qint64 hitId, int position, const QImage& image, const QString& caption)
+{
+    if (hitId != m_hitId)
+        return;
+    const bool top = position < m_topCount;
+    const int index = top ? position : position - m_topCount;
+    if (index < 0 || index >= PicturesPerRow)
+        return;
+    tile(top ? TopHeatmaps : BottomHeatmaps, index)->setImage(image);
+    tile(top ? TopHeatmaps : BottomHeatmaps, index)->setCaption(caption);
+    if (picturesShown() == m_expected)
+        Q_EMIT evidenceShown();
 }
 
 int ValidationHitPage::picturesShown() const

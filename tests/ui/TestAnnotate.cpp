@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(page.currentHitId(), first);
         QCOMPARE(int(responses("discovery").size()), 0);
         QVERIFY(evidence.wait(120000));
-        save(page, "annotate-discovery-refused.png");
+        save(page, "annotate-discovery.png");
 
         // Emptied with the keyboard, then a real reason; digits typed in it stay text.
         key(Qt::Key_A, Qt::ControlModifier);
