@@ -25,8 +25,9 @@ struct EvidenceSession::Private
                                  const std::string& directory, const std::string& device)
     {
         if (!renderer || indexDirectory != directory) {
-            const std::string model = fs::exists(manifest.model) ? manifest.model
-                                                                 : workspaceFile(workspace, WorkspaceKeys::RobustModel);
+            const std::string model = fs::exists(manifest.model)
+                                          ? manifest.model
+                                          : workspaceFile(workspace, WorkspaceKeys::RobustModel);
             renderer = EvidenceRenderer::open(model, parseDeviceChoice(device));
             indexDirectory = directory;
         }
