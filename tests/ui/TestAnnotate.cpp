@@ -240,11 +240,12 @@ private Q_SLOTS:
         AnnotatePage page;
         showPage(page);
         chooseStudy(page, "validation");
+        QSignalSpy heatmaps(page.validationPage(), &ValidationHitPage::evidenceShown);
         signIn(page, "bea");
         QVERIFY(page.validationPage()->isVisible());
-        QVERIFY2(page.validationPage()->picturesShown() >= 2,
-                 qPrintable(page.validationPage()->findChildren<QLabel*>().at(1)->text() +
-                            page.statusLabel()->text()));
+        // Top and bottom images with their heatmaps: 4 rows of 5 on the demo.
+        QVERIFY(heatmaps.wait(120000));
+        QCOMPARE(page.validationPage()->picturesShown(), 4 * ValidationHitPage::PicturesPerRow);
         QVERIFY(page.questionForm()->answerButton(3) != nullptr);
         save(page, "annotate-validation.png");
         Appearance::apply(Appearance::Theme::Dark);
