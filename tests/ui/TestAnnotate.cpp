@@ -156,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(!page.isBusy());
         QCOMPARE(page.currentHitId(), first);
         QCOMPARE(int(responses("discovery").size()), 0);
-        QVERIFY(evidence.wait(120000));
+        QTRY_VERIFY_WITH_TIMEOUT(evidence.count() > 0, 120000);
         save(page, "annotate-discovery.png");
 
         // Emptied with the keyboard, then a real reason; digits typed in it stay text.
@@ -244,7 +244,7 @@ private Q_SLOTS:
         signIn(page, "bea");
         QVERIFY(page.validationPage()->isVisible());
         // Top and bottom images with their heatmaps: 4 rows of 5 on the demo.
-        QVERIFY(heatmaps.wait(120000));
+        QTRY_VERIFY_WITH_TIMEOUT(heatmaps.count() > 0, 120000);
         QCOMPARE(page.validationPage()->picturesShown(), 4 * ValidationHitPage::PicturesPerRow);
         QVERIFY(page.questionForm()->answerButton(3) != nullptr);
         save(page, "annotate-validation.png");
