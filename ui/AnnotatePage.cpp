@@ -230,14 +230,19 @@ bool AnnotatePage::isBusy() const
 void AnnotatePage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    // Coming to the tab: typing starts where it is needed.
-    if (m_pages->currentIndex() == SignInPage)
+    // Coming to the tab: studies made meanwhile (e.g. by `salient hits create`) are listed, and typing
+    // starts where it is needed.
+    if (m_pages->currentIndex() == SignInPage) {
+        if (!isBusy())
+            reloadStudies();
         m_signIn->nameEdit()->setFocus();
+    }
 }
 
 void AnnotatePage::setWorkspace(const QString& workspacePath)
 {
     m_path = workspacePath;
+    m_study.reset();
     m_hitPage->setWorkspace(workspacePath);
     m_validationPage->setWorkspace(workspacePath);
     signOut();
@@ -246,6 +251,7 @@ void AnnotatePage::setWorkspace(const QString& workspacePath)
 
 void AnnotatePage::reloadStudies()
 {
+    const std::optional<std::string> previous = m_study ? std::optional(m_study->uid) : std::nullopt;
     m_studyList.clear();
     if (!m_path.isEmpty()) {
         try {
@@ -268,9 +274,13 @@ void AnnotatePage::reloadStudies()
         updateProgress();
         return;
     }
-    // The latest study first, as `salient hits` does.
-    m_studies->setCurrentIndex(m_studies->count() - 1);
-    chooseStudy(m_studies->count() - 1);
+    // The study chosen before, else the latest one, as `salient hits` does.
+    int index = m_studies->count() - 1;
+    for (int i = 0; i < int(m_studyList.size()); ++i)
+        if (previous && m_studyList[std::size_t(i)].uid == *previous)
+            index = i;
+    m_studies->setCurrentIndex(index);
+    chooseStudy(index);
 }
 
 void AnnotatePage::chooseStudy(int index)
