@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 
+class AnnotatePage;
 class DemoSummary;
 class FeatureBrowser;
 class IndexPanel;
@@ -31,6 +32,7 @@ public:
     DemoSummary* demoSummary() const { return m_demoSummary; }
     IndexPanel* indexPanel() const { return m_indexPanel; }
     FeatureBrowser* featureBrowser() const { return m_featureBrowser; }
+    AnnotatePage* annotatePage() const { return m_annotatePage; }
     QTabWidget* tabs() const { return m_tabs; }
 
 public Q_SLOTS:
@@ -54,6 +56,7 @@ private:
     DemoSummary* m_demoSummary = nullptr;
     IndexPanel* m_indexPanel = nullptr;
     FeatureBrowser* m_featureBrowser = nullptr;
+    AnnotatePage* m_annotatePage = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLabel* m_contentsHeading = nullptr;
     QLabel* m_contentsHint = nullptr;
