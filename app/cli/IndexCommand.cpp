@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "IndexHelpers.h"
 #include "ProgressBar.h"
 
 #include "core/index/FeatureIndex.h"
@@ -13,14 +14,11 @@
 #include <optional>
 
 namespace salient::cli {
-namespace {
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-/// A workspace setting as a path inside the workspace (plus `suffix`); a usage error when it is not set.
-std::string workspacePath(const std::string& workspaceDir, const std::string& key,
-                          const std::string& suffix = {})
+std::string workspacePath(const std::string& workspaceDir, const std::string& key, const std::string& suffix)
 {
     const Workspace workspace = Workspace::open(workspaceDir, false);
     const auto value = workspace.configValue(key);
@@ -49,8 +47,6 @@ int classArgument(const IndexView& index, const std::string& text)
     throw UsageError("unknown class '" + text + "' (a class id such as a WordNet id, or 0-" +
                      std::to_string(index.classes() - 1) + ")");
 }
-
-} // namespace
 
 int runIndexMerge(const std::optional<std::string>& out, std::vector<std::string> shards)
 {

@@ -19,6 +19,7 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  demo DIR                              create the Spurious Fashion demo workspace\n"
                      "  index [--workspace DIR]               features, predictions of the robust model\n"
                      "  features top --class C                a class's top features and their top images\n"
+                     "  render --class C --feature J --out D  top images, heatmaps, feature attacks\n"
                      "\n"
                      "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
 
@@ -53,6 +54,8 @@ int main(int argc, char** argv)
             return salient::cli::runDemoCommand(all);
         if (noun == "index")
             return salient::cli::runIndexCommand(all);
+        if (noun == "render")
+            return salient::cli::runRenderCommand(all);
         throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
     } catch (const salient::JobCancelled&) {
         std::cerr << "salient: cancelled\n";
