@@ -1,5 +1,6 @@
 #include "ui/WorkspacePage.h"
 
+#include "ui/DatasetBrowser.h"
 #include "ui/DemoSummary.h"
 #include "ui/FeatureBrowser.h"
 #include "ui/IndexPanel.h"
@@ -168,6 +169,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(overview, tr("&Overview"));
     m_tabs->addTab(m_featureBrowser, tr("&Features"));
+    m_datasetBrowser = new DatasetBrowser(this);
+    m_tabs->addTab(m_datasetBrowser, tr("&Dataset"));
     // Ctrl+1, Ctrl+2, ... switch tabs.
     for (int i = 0; i < 9; ++i) {
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
@@ -213,6 +216,7 @@ void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
     m_demoSummary->load(m_path);
     m_indexPanel->setWorkspace(m_path);
     m_featureBrowser->setWorkspace(m_path);
+    m_datasetBrowser->setWorkspace(m_path);
     refresh();
 }
 
@@ -228,6 +232,7 @@ void WorkspacePage::clear()
     m_demoSummary->hide();
     m_indexPanel->setWorkspace({});
     m_featureBrowser->setWorkspace({});
+    m_datasetBrowser->setWorkspace({});
 }
 
 void WorkspacePage::refresh()

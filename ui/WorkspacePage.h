@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 
+class DatasetBrowser;
 class DemoSummary;
 class FeatureBrowser;
 class IndexPanel;
@@ -32,6 +33,7 @@ public:
     IndexPanel* indexPanel() const { return m_indexPanel; }
     FeatureBrowser* featureBrowser() const { return m_featureBrowser; }
     QTabWidget* tabs() const { return m_tabs; }
+    DatasetBrowser* datasetBrowser() const { return m_datasetBrowser; }
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
@@ -55,6 +57,7 @@ private:
     IndexPanel* m_indexPanel = nullptr;
     FeatureBrowser* m_featureBrowser = nullptr;
     QTabWidget* m_tabs = nullptr;
+    DatasetBrowser* m_datasetBrowser = nullptr;
     QLabel* m_contentsHeading = nullptr;
     QLabel* m_contentsHint = nullptr;
     QTreeWidget* m_contents = nullptr;
