@@ -82,9 +82,9 @@ inline void storeDataset(salient::Workspace& workspace, const std::string& image
             mask.classIndex = spec.classIndex;
             mask.feature = spec.feature;
             mask.position = i + 1;
-            // Reverse order for odd features, so two pairs of a class list images differently.
-            mask.image =
-                spec.wnid + "/img_" + std::to_string(spec.feature % 2 ? imagesPerPair - 1 - i : i) + ".png";
+            // Reversed for spurious pairs, so two pairs of a class list images differently.
+            mask.image = spec.wnid + "/img_" +
+                         std::to_string(spec.label == "spurious" ? imagesPerPair - 1 - i : i) + ".png";
             mask.width = size;
             mask.height = size;
             mask.offset = file.append(blobMask(size, random));

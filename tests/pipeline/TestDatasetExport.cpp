@@ -20,8 +20,8 @@ using namespace salient;
 namespace {
 
 /// The JPEG tolerance docs/dataset.md documents for quality 95 on NAM-like masks (in 1/255 levels).
-constexpr int maxAbsTolerance = 6;
-constexpr double meanAbsTolerance = 1.0;
+constexpr int maxAbsTolerance = 4;
+constexpr double meanAbsTolerance = 0.5;
 
 std::string exceptionText(const std::function<void()>& run)
 {
