@@ -30,4 +30,7 @@ int runDatasetCommand(const std::string& verb, Arguments& arguments);
 /// `salient demo DIR`
 int runDemoCommand(Arguments& arguments);
 
+/// `salient render --class C --feature J --out DIR ...`
+int runRenderCommand(Arguments& arguments);
+
 } // namespace salient::cli

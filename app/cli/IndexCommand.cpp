@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "IndexHelpers.h"
 #include "ProgressBar.h"
 
 #include "core/index/FeatureIndex.h"
@@ -16,12 +17,15 @@
 #include <optional>
 
 namespace salient::cli {
-namespace {
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
-/// A class given as its id (e.g. a WordNet id) or its index among `ids`.
+std::string workspacePath(const std::string& workspaceDir, const std::string& key, const std::string& suffix)
+{
+    return workspaceFile(Workspace::open(workspaceDir, false), key, suffix);
+}
+
 int classArgument(const std::vector<std::string>& ids, const std::string& text)
 {
     const auto it = std::find(ids.begin(), ids.end(), text);
@@ -37,6 +41,8 @@ int classArgument(const std::vector<std::string>& ids, const std::string& text)
     throw UsageError("unknown class '" + text + "' (a class id such as a WordNet id, or 0-" +
                      std::to_string(int(ids.size()) - 1) + ")");
 }
+
+namespace {
 
 /// One line of `features top`: a ranked feature and the paths of its images.
 struct FeatureListing

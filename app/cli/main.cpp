@@ -27,6 +27,7 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  hits import-mturk CSV | export CSV    Salient ImageNet's MTurk answers in and out\n"
                      "  hits next|submit|answer|undo          annotate: --annotator NAME [--pin PIN]\n"
                      "  hits summary|progress|review|merge    labels, kappa, disputed pairs, other copies\n"
+                     "  render --class C --feature J --out D  top images, heatmaps, feature attacks\n"
                      "  dataset build|summary                 soft masks of the labelled pairs' top images\n"
                      "  dataset export DIR | import DIR       the Salient ImageNet layout out and in\n"
                      "\n"
@@ -69,6 +70,8 @@ int main(int argc, char** argv)
             return salient::cli::runDemoCommand(all);
         if (noun == "index")
             return salient::cli::runIndexCommand(all);
+        if (noun == "render")
+            return salient::cli::runRenderCommand(all);
         throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
     } catch (const salient::JobCancelled&) {
         std::cerr << "salient: cancelled\n";
