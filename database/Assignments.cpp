@@ -3,6 +3,8 @@
 #include "database/InvalidInput.h"
 #include "database/WriteTransaction.h"
 
+#include <algorithm>
+
 namespace salient {
 namespace {
 
@@ -20,7 +22,13 @@ void renew(Database& db, std::int64_t hitId, std::int64_t annotatorId)
     update.step();
 }
 
-std::optional<Assignment> resumeHeld(Database& db, const Study& study, const Annotator& annotator)
+bool passedOver(const std::vector<std::int64_t>& passOver, std::int64_t hitId)
+{
+    return std::find(passOver.begin(), passOver.end(), hitId) != passOver.end();
+}
+
+std::optional<Assignment> resumeHeld(Database& db, const Study& study, const Annotator& annotator,
+                                     const std::vector<std::int64_t>& passOver)
 {
     Statement held =
         db.prepare(std::string("SELECT h.hit_id, ") + kTaken +
@@ -30,6 +38,8 @@ std::optional<Assignment> resumeHeld(Database& db, const Study& study, const Ann
     Statement drop = db.prepare("DELETE FROM assignments WHERE hit_id = ?1 AND annotator_id = ?2");
     while (held.step()) {
         const std::int64_t hitId = held.columnInt64(0);
+        if (passedOver(passOver, hitId))
+            continue;
         if (held.columnInt64(1) < study.answersPerHit) {
             renew(db, hitId, annotator.id);
             return Assignment{*findHit(db, hitId), {}, true};
@@ -41,8 +51,13 @@ std::optional<Assignment> resumeHeld(Database& db, const Study& study, const Ann
     return std::nullopt;
 }
 
-std::optional<Assignment> takeNew(Database& db, const Study& study, const Annotator& annotator)
+std::optional<Assignment> takeNew(Database& db, const Study& study, const Annotator& annotator,
+                                  const std::vector<std::int64_t>& passOver)
 {
+    // Ids are integers, so listing them in the statement is safe.
+    std::string skipped;
+    for (const std::int64_t hitId : passOver)
+        skipped += (skipped.empty() ? "" : ",") + std::to_string(hitId);
     Statement next = db.prepare(
         // complete = 0 lets SQLite walk the partial index of open HITs instead of every HIT.
         std::string(
@@ -51,7 +66,8 @@ std::optional<Assignment> takeNew(Database& db, const Study& study, const Annota
             "AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.hit_id = h.hit_id "
             "                AND a.annotator_id = ?2) "
             "AND ") +
-        kTaken + " < ?4 ORDER BY h.hit_id LIMIT 1");
+        kTaken + " < ?4 " + (skipped.empty() ? std::string() : "AND h.hit_id NOT IN (" + skipped + ") ") +
+        "ORDER BY h.hit_id LIMIT 1");
     next.bind(1, study.id).bind(2, annotator.id).bind(3, study.leaseSeconds).bind(4, study.answersPerHit);
     if (!next.step())
         return std::nullopt;
@@ -75,16 +91,31 @@ std::string assignedAt(Database& db, std::int64_t hitId, std::int64_t annotatorI
 
 std::optional<Assignment> nextHit(Database& db, const Study& study, const Annotator& annotator)
 {
+    return nextHit(db, study, annotator, {});
+}
+
+std::optional<Assignment> nextHit(Database& db, const Study& study, const Annotator& annotator,
+                                  const std::vector<std::int64_t>& passOver)
+{
     if (annotator.role == AnnotatorRole::Imported)
         throw InvalidInput("'" + annotator.name + "' holds imported answers and takes no HITs");
     WriteTransaction transaction(db);
-    auto assignment = resumeHeld(db, study, annotator);
+    auto assignment = resumeHeld(db, study, annotator, passOver);
     if (!assignment)
-        assignment = takeNew(db, study, annotator);
+        assignment = takeNew(db, study, annotator, passOver);
     if (assignment)
         assignment->assignedAt = assignedAt(db, assignment->hit.id, annotator.id);
     transaction.commit();
     return assignment;
+}
+
+void releaseHit(Database& db, std::int64_t hitId, const Annotator& annotator)
+{
+    WriteTransaction transaction(db);
+    Statement drop = db.prepare("DELETE FROM assignments WHERE hit_id = ?1 AND annotator_id = ?2");
+    drop.bind(1, hitId).bind(2, annotator.id);
+    drop.step();
+    transaction.commit();
 }
 
 std::vector<Assignment> openAssignments(Database& db, const Study& study, const Annotator& annotator)

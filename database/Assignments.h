@@ -4,6 +4,7 @@
 #include "database/Database.h"
 #include "database/Studies.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,15 @@ struct Assignment
 ///   live for the study's lease; an expired one no longer holds a place.
 /// Empty when nothing is left for this annotator. Throws InvalidInput for an imported annotator.
 std::optional<Assignment> nextHit(Database& db, const Study& study, const Annotator& annotator);
+
+/// The same, passing over the HITs in `passOver` (those the annotator skipped in this sitting): they are
+/// neither resumed nor taken.
+std::optional<Assignment> nextHit(Database& db, const Study& study, const Annotator& annotator,
+                                  const std::vector<std::int64_t>& passOver);
+
+/// Gives a held HIT back (a skip), so that its place is free for others at once. Nothing happens when
+/// the annotator does not hold it.
+void releaseHit(Database& db, std::int64_t hitId, const Annotator& annotator);
 
 /// The HITs of the study the annotator holds, oldest first.
 std::vector<Assignment> openAssignments(Database& db, const Study& study, const Annotator& annotator);

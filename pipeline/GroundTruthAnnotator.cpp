@@ -24,6 +24,8 @@ namespace salient {
 namespace {
 
 const char* const annotatorName = "ground-truth";
+/// NAMs are divided by their maximum, so this keeps the map's upper half: the "red region".
+constexpr float hotThreshold = 0.5f;
 
 /// The true masks of a training image of the demo world: dataset/masks/<split>/<wnid>/<name>.png.
 fs::path maskPath(const fs::path& datasetTrain, const std::string& relativeImage)
@@ -78,7 +80,8 @@ MassShares namMassShares(const std::vector<float>& nam, const std::vector<float>
         throw InputError("the activation map and the mask differ in size");
     double total = 0, object = 0, separate = 0, cue = 0;
     for (std::size_t i = 0; i < nam.size(); ++i) {
-        const double weight = std::max(0.0f, nam[i]);
+        // The red region an annotator looks at: the NAM where it is at least half its maximum.
+        const double weight = nam[i] >= hotThreshold ? double(nam[i]) : 0.0;
         total += weight;
         object += weight * maskRgb[3 * i];
         cue += weight * maskRgb[3 * i + 1];

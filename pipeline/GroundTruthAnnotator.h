@@ -9,7 +9,7 @@ namespace salient {
 
 class Workspace;
 
-/// Where a feature's neural activation maps put their mass, measured against the demo world's true masks
+/// Where the red region of a feature's neural activation maps lies, measured against the demo world's true masks
 /// over a pair's top images: on the main object (red mask), on a separate object (blue) or on the
 /// background (everything else, of which `backgroundCue` lies on a planted background cue, green).
 struct MassShares
@@ -36,8 +36,9 @@ struct AutolabelSummary
 AutolabelSummary autolabelFromGroundTruth(Workspace& workspace, const std::optional<std::string>& study,
                                           const std::string& device = "auto", const Job& job = {});
 
-/// The NAM-weighted shares of one image: `nam` (H x W, >= 0) against the true masks as an RGB image
-/// of the same size. All zeros when the map is all zeros.
+/// The shares of one image's red region — the NAM (H x W, divided by its maximum) where it is at least
+/// 0.5, weighted by its value — against the true masks as an RGB image of the same size. All zeros when
+/// the map has no such region.
 MassShares namMassShares(const std::vector<float>& nam, const std::vector<float>& maskRgb);
 
 } // namespace salient

@@ -19,6 +19,20 @@ struct EvidenceSession::Private
 {
     std::optional<EvidenceRenderer> renderer;
     std::string indexDirectory; ///< the index the renderer was opened for
+
+    /// The renderer of the index's model, opened on first use and again when the index changes.
+    const EvidenceRenderer& open(const Workspace& workspace, const IndexManifest& manifest,
+                                 const std::string& directory, const std::string& device)
+    {
+        if (!renderer || indexDirectory != directory) {
+            const std::string model = fs::exists(manifest.model)
+                                          ? manifest.model
+                                          : workspaceFile(workspace, WorkspaceKeys::RobustModel);
+            renderer = EvidenceRenderer::open(model, parseDeviceChoice(device));
+            indexDirectory = directory;
+        }
+        return *renderer;
+    }
 };
 
 EvidenceSession::EvidenceSession(std::string workspacePath, std::string device)
@@ -49,14 +63,9 @@ std::vector<EvidencePicture> EvidenceSession::render(int classIndex, int feature
         relative.push_back(stored->path);
         sources.push_back((fs::path(manifest.dataset) / stored->path).string());
     }
-    if (!d->renderer || d->indexDirectory != indexDirectory) {
-        const std::string model = fs::exists(manifest.model) ? manifest.model
-                                                             : workspaceFile(workspace, WorkspaceKeys::RobustModel);
-        d->renderer = EvidenceRenderer::open(model, parseDeviceChoice(m_device));
-        d->indexDirectory = indexDirectory;
-    }
-    const auto rendered = renderEvidenceToCache(*d->renderer, RenderCache::forWorkspace(workspace.path()), sources,
-                                                feature, AttackSettings{}, job);
+    const auto rendered = renderEvidenceToCache(d->open(workspace, manifest, indexDirectory, m_device),
+                                                RenderCache::forWorkspace(workspace.path()), sources, feature,
+                                                AttackSettings{}, job);
     std::vector<EvidencePicture> pictures;
     for (std::size_t i = 0; i < rendered.size(); ++i) {
         const std::pair<EvidenceKind, const std::string*> files[] = {{EvidenceKind::Image, &rendered[i].image},
@@ -64,6 +73,34 @@ std::vector<EvidencePicture> EvidenceSession::render(int classIndex, int feature
                                                                       {EvidenceKind::Attack, &rendered[i].attack}};
         for (const auto& [kind, path] : files) {
             EvidencePicture picture{kind, int(i), *path, relative[i], top[i].activation};
+            if (onPicture)
+                onPicture(picture);
+            pictures.push_back(std::move(picture));
+        }
+    }
+    return pictures;
+}
+
+std::vector<EvidencePicture> EvidenceSession::renderHeatmaps(int feature, const std::vector<std::string>& images,
+                                                             const EvidenceCallback& onPicture, const Job& job)
+{
+    Workspace workspace = Workspace::open(m_path, false);
+    const std::string indexDirectory = workspaceFile(workspace, WorkspaceKeys::FeatureIndex);
+    const IndexManifest manifest = IndexManifest::read(indexDirectory);
+    std::vector<std::string> sources;
+    for (const std::string& image : images)
+        sources.push_back((fs::path(manifest.dataset) / image).string());
+    // No gradient steps: the attack picture is the image itself, so only the heatmaps cost anything.
+    AttackSettings noAttack;
+    noAttack.steps = 0;
+    const auto rendered = renderEvidenceToCache(d->open(workspace, manifest, indexDirectory, m_device),
+                                                RenderCache::forWorkspace(workspace.path()), sources, feature,
+                                                noAttack, job);
+    std::vector<EvidencePicture> pictures;
+    for (std::size_t i = 0; i < rendered.size(); ++i) {
+        for (const auto& [kind, path] : {std::pair{EvidenceKind::Image, &rendered[i].image},
+                                         std::pair{EvidenceKind::Heatmap, &rendered[i].heatmap}}) {
+            EvidencePicture picture{kind, int(i), *path, images[i], 0.0};
             if (onPicture)
                 onPicture(picture);
             pictures.push_back(std::move(picture));

@@ -48,6 +48,12 @@ public:
     std::vector<EvidencePicture> render(int classIndex, int feature, const EvidenceCallback& onPicture = {},
                                         const Job& job = {});
 
+    /// The heatmaps of `feature` on images as the index names them (relative to the folder it indexed),
+    /// e.g. a pair's generalisation set, cached like the pair's own pictures but without the feature
+    /// attack. Each image gives an Image and a Heatmap picture; position is its place in `images`.
+    std::vector<EvidencePicture> renderHeatmaps(int feature, const std::vector<std::string>& images,
+                                                const EvidenceCallback& onPicture = {}, const Job& job = {});
+
 private:
     struct Private;
     std::unique_ptr<Private> d;

@@ -2,12 +2,43 @@
 
 #include "ui/PictureTile.h"
 
+#include "pipeline/ClassCatalog.h"
+
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QImageReader>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+
+namespace {
+
+QStringList toQStrings(const std::vector<std::string>& values)
+{
+    QStringList list;
+    for (const std::string& value : values)
+        list.append(QString::fromStdString(value));
+    return list;
+}
+
+} // namespace
+
+ClassPanel::Description ClassPanel::describe(salient::Workspace& workspace, int classIndex)
+{
+    const salient::ClassDescription d = salient::describeClass(workspace, classIndex);
+    Description description;
+    description.name = QString::fromStdString(d.summary.name);
+    description.wnid = QString::fromStdString(d.summary.wnid);
+    description.lemmas = toQStrings(d.lemmas);
+    description.gloss = QString::fromStdString(d.gloss);
+    description.hypernymPath = toQStrings(d.hypernymPath);
+    description.supercategory = QString::fromStdString(d.supercategory);
+    description.wikiLinks = toQStrings(d.wikiLinks);
+    description.exampleImages = toQStrings(d.exampleImages);
+    description.images = d.summary.images;
+    description.accuracy = d.summary.images > 0 ? double(d.summary.correct) / double(d.summary.images) : 0.0;
+    return description;
+}
 
 ClassPanel::ClassPanel(QWidget* parent) : QWidget(parent)
 {

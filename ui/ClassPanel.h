@@ -5,6 +5,10 @@
 class PictureTile;
 class QLabel;
 
+namespace salient {
+class Workspace;
+}
+
 /// The class beside the feature, as the HIT showed it: name and lemmas, definition, where it sits in
 /// WordNet, supercategory, a Wikipedia link, and example images of the class.
 class ClassPanel : public QWidget
@@ -28,6 +32,9 @@ public:
     static constexpr int MaxExamples = 4;
 
     explicit ClassPanel(QWidget* parent = nullptr);
+
+    /// The class of the workspace's feature index as the panel shows it (pipeline's describeClass).
+    static Description describe(salient::Workspace& workspace, int classIndex);
 
     void showClass(const Description& description);
     void clear();

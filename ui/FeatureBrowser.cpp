@@ -21,14 +21,6 @@
 
 namespace {
 
-QStringList toQStrings(const std::vector<std::string>& values)
-{
-    QStringList list;
-    for (const std::string& value : values)
-        list.append(QString::fromStdString(value));
-    return list;
-}
-
 QScrollArea* scrollable(QWidget* content, QWidget* parent)
 {
     auto* area = new QScrollArea(parent);
@@ -139,19 +131,7 @@ void FeatureBrowser::showClass(int classIndex)
         salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
         for (const salient::ClassFeature& f : salient::classFeatures(workspace.database(), classIndex))
             features.append({f.feature, f.rank, f.importance});
-        const salient::ClassDescription d = salient::describeClass(workspace, classIndex);
-        ClassPanel::Description description;
-        description.name = QString::fromStdString(d.summary.name);
-        description.wnid = QString::fromStdString(d.summary.wnid);
-        description.lemmas = toQStrings(d.lemmas);
-        description.gloss = QString::fromStdString(d.gloss);
-        description.hypernymPath = toQStrings(d.hypernymPath);
-        description.supercategory = QString::fromStdString(d.supercategory);
-        description.wikiLinks = toQStrings(d.wikiLinks);
-        description.exampleImages = toQStrings(d.exampleImages);
-        description.images = d.summary.images;
-        description.accuracy = d.summary.images > 0 ? double(d.summary.correct) / double(d.summary.images) : 0.0;
-        m_classPanel->showClass(description);
+        m_classPanel->showClass(ClassPanel::describe(workspace, classIndex));
     } catch (const std::exception& e) {
         m_classPanel->clear();
         m_featurePanel->clear(tr("The class could not be read: %1").arg(QString::fromStdString(e.what())));

@@ -1,5 +1,6 @@
 #include "ui/WorkspacePage.h"
 
+#include "ui/AnnotatePage.h"
 #include "ui/DatasetBrowser.h"
 #include "ui/DemoSummary.h"
 #include "ui/FeatureBrowser.h"
@@ -169,6 +170,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(overview, tr("&Overview"));
     m_tabs->addTab(m_featureBrowser, tr("&Features"));
+    m_annotatePage = new AnnotatePage(this);
+    m_tabs->addTab(m_annotatePage, tr("&Annotate"));
     m_datasetBrowser = new DatasetBrowser(this);
     m_tabs->addTab(m_datasetBrowser, tr("&Dataset"));
     // Ctrl+1, Ctrl+2, ... switch tabs.
@@ -216,6 +219,7 @@ void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
     m_demoSummary->load(m_path);
     m_indexPanel->setWorkspace(m_path);
     m_featureBrowser->setWorkspace(m_path);
+    m_annotatePage->setWorkspace(m_path);
     m_datasetBrowser->setWorkspace(m_path);
     refresh();
 }
@@ -232,6 +236,7 @@ void WorkspacePage::clear()
     m_demoSummary->hide();
     m_indexPanel->setWorkspace({});
     m_featureBrowser->setWorkspace({});
+    m_annotatePage->setWorkspace({});
     m_datasetBrowser->setWorkspace({});
 }
 

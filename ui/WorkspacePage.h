@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 
+class AnnotatePage;
 class DatasetBrowser;
 class DemoSummary;
 class FeatureBrowser;
@@ -32,6 +33,7 @@ public:
     DemoSummary* demoSummary() const { return m_demoSummary; }
     IndexPanel* indexPanel() const { return m_indexPanel; }
     FeatureBrowser* featureBrowser() const { return m_featureBrowser; }
+    AnnotatePage* annotatePage() const { return m_annotatePage; }
     QTabWidget* tabs() const { return m_tabs; }
     DatasetBrowser* datasetBrowser() const { return m_datasetBrowser; }
 
@@ -56,6 +58,7 @@ private:
     DemoSummary* m_demoSummary = nullptr;
     IndexPanel* m_indexPanel = nullptr;
     FeatureBrowser* m_featureBrowser = nullptr;
+    AnnotatePage* m_annotatePage = nullptr;
     QTabWidget* m_tabs = nullptr;
     DatasetBrowser* m_datasetBrowser = nullptr;
     QLabel* m_contentsHeading = nullptr;

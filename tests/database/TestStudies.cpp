@@ -27,6 +27,7 @@ private slots:
     void eachHitGoesToNDistinctAnnotators();
     void nobodyGetsAHitTwice();
     void askingAgainResumesTheHeldHit();
+    void skippedHitsArePassedOverAndFreed();
     void expiredLeaseFreesThePlace();
     void submitNeedsAHeldHit();
     void answersAreChecked();
@@ -105,6 +106,26 @@ void TestStudies::createRefusesBadOptions()
     QCOMPARE(create({}, {}), QString("a study needs at least one (class, feature) pair"));
     QCOMPARE(create({}, {pairs[0], pairs[0]}), QString("the pair (class 0, feature 10) is listed twice"));
     QCOMPARE(count("SELECT COUNT(*) FROM studies"), 1);
+}
+
+void TestStudies::skippedHitsArePassedOverAndFreed()
+{
+    const Study s = study(1, 7200, 3); // 3 HITs x 1 place
+    Database& db = m_ws->database();
+    const auto hits = studyHits(db, s.id);
+    const Annotator a1 = annotator("a1");
+    QCOMPARE(nextHit(db, s, a1)->hit.id, hits[0].id);
+    // a1 skips the first HIT: given back, its only place is free for a2 at once.
+    releaseHit(db, hits[0].id, a1);
+    QCOMPARE(nextHit(db, s, a1, {hits[0].id})->hit.id, hits[1].id);
+    QCOMPARE(nextHit(db, s, annotator("a2"))->hit.id, hits[0].id);
+    // A held HIT that is passed over is not resumed; the next free one comes instead.
+    QCOMPARE(nextHit(db, s, a1, {hits[1].id})->hit.id, hits[2].id);
+    QCOMPARE(count("SELECT COUNT(*) FROM assignments WHERE annotator_id = " + std::to_string(a1.id)), 2);
+    QVERIFY(nextHit(db, s, a1, {hits[1].id, hits[2].id}) == std::nullopt);
+    // Releasing a HIT one does not hold changes nothing.
+    releaseHit(db, hits[0].id, a1);
+    QCOMPARE(count("SELECT COUNT(*) FROM assignments"), 3);
 }
 
 void TestStudies::eachHitGoesToNDistinctAnnotators()

@@ -53,6 +53,8 @@ private Q_SLOTS:
 
         QSignalSpy progressed(panel.runner(), &JobRunner::progressed);
         QSignalSpy succeeded(panel.runner(), &JobRunner::succeeded);
+        panel.activateWindow(); // shortcuts go to the active window
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
         QTest::keyClick(&panel, Qt::Key_I, Qt::ControlModifier);
         QVERIFY(panel.runner()->isRunning());
         QVERIFY(!panel.buildButton()->isEnabled());

@@ -182,7 +182,7 @@ void TestMainWindow::opensAndCloses()
     QStringList menus;
     for (QAction* action : window.menuBar()->actions())
         menus << action->text();
-    QCOMPARE(menus, QStringList({"&File", "&Help"}));
+    QCOMPARE(menus, QStringList({"&File", "&View", "&Help"}));
     // First start: no recent workspaces, an empty-state message instead of the list.
     QVERIFY(!window.startPage()->recentList()->isVisible());
     QVERIFY(window.grab().save(QStringLiteral(SALIENT_TEST_OUTPUT) + "/start-page-empty.png"));
