@@ -184,6 +184,36 @@ LEFT JOIN hit_labels l ON l.hit_id = h.hit_id
 LEFT JOIN latest_adjudications a ON a.hit_id = h.hit_id
 WHERE a.hit_id IS NOT NULL OR l.complete = 1;
 )sql",
+        // 4: the Salient dataset (issue: the Salient dataset). One row per labelled (class, feature) pair and
+        // one per (pair, image) soft mask; the masks' bytes lie in salient-dataset/masks.u8 at `offset`.
+        // Image paths are relative to the images root the config key salient_dataset_images names.
+        R"sql(
+CREATE TABLE dataset_pairs (
+    class_index INTEGER NOT NULL,
+    wnid        TEXT NOT NULL,
+    feature     INTEGER NOT NULL,
+    rank        INTEGER NOT NULL DEFAULT 0, -- the feature's rank for the class; 0 when unknown
+    label       TEXT NOT NULL CHECK (label IN ('core', 'spurious')),
+    sub_label   TEXT,                       -- spurious: background | separate_object | ambiguous
+    agreement   REAL,                       -- Fleiss' P_i of the pair's answers; NULL when unknown
+    confidence  REAL,                       -- mean confidence of the answers (1-5); NULL when unknown
+    PRIMARY KEY (class_index, feature)
+);
+CREATE TABLE dataset_masks (
+    class_index INTEGER NOT NULL,
+    feature     INTEGER NOT NULL,
+    position    INTEGER NOT NULL,  -- 1 = the highest activation among the images labelled as the class
+    image       TEXT NOT NULL,     -- relative to the images root
+    image_id    INTEGER,           -- row of the feature index; NULL for an imported dataset
+    activation  REAL,
+    width       INTEGER NOT NULL,
+    height      INTEGER NOT NULL,
+    offset      INTEGER NOT NULL,  -- byte offset of the width * height mask in masks.u8
+    PRIMARY KEY (class_index, feature, position),
+    FOREIGN KEY (class_index, feature) REFERENCES dataset_pairs(class_index, feature) ON DELETE CASCADE
+);
+CREATE INDEX dataset_masks_by_image ON dataset_masks(image);
+)sql",
     };
     return migrations;
 }

@@ -1,6 +1,7 @@
 #include "ui/WorkspacePage.h"
 
 #include "ui/AnnotatePage.h"
+#include "ui/DatasetBrowser.h"
 #include "ui/DemoSummary.h"
 #include "ui/FeatureBrowser.h"
 #include "ui/IndexPanel.h"
@@ -171,6 +172,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(m_featureBrowser, tr("&Features"));
     m_annotatePage = new AnnotatePage(this);
     m_tabs->addTab(m_annotatePage, tr("&Annotate"));
+    m_datasetBrowser = new DatasetBrowser(this);
+    m_tabs->addTab(m_datasetBrowser, tr("&Dataset"));
     // Ctrl+1, Ctrl+2, ... switch tabs.
     for (int i = 0; i < 9; ++i) {
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
@@ -217,6 +220,7 @@ void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
     m_indexPanel->setWorkspace(m_path);
     m_featureBrowser->setWorkspace(m_path);
     m_annotatePage->setWorkspace(m_path);
+    m_datasetBrowser->setWorkspace(m_path);
     refresh();
 }
 
@@ -233,6 +237,7 @@ void WorkspacePage::clear()
     m_indexPanel->setWorkspace({});
     m_featureBrowser->setWorkspace({});
     m_annotatePage->setWorkspace({});
+    m_datasetBrowser->setWorkspace({});
 }
 
 void WorkspacePage::refresh()

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class AnnotatePage;
+class DatasetBrowser;
 class DemoSummary;
 class FeatureBrowser;
 class IndexPanel;
@@ -34,6 +35,7 @@ public:
     FeatureBrowser* featureBrowser() const { return m_featureBrowser; }
     AnnotatePage* annotatePage() const { return m_annotatePage; }
     QTabWidget* tabs() const { return m_tabs; }
+    DatasetBrowser* datasetBrowser() const { return m_datasetBrowser; }
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
@@ -58,6 +60,7 @@ private:
     FeatureBrowser* m_featureBrowser = nullptr;
     AnnotatePage* m_annotatePage = nullptr;
     QTabWidget* m_tabs = nullptr;
+    DatasetBrowser* m_datasetBrowser = nullptr;
     QLabel* m_contentsHeading = nullptr;
     QLabel* m_contentsHint = nullptr;
     QTreeWidget* m_contents = nullptr;

@@ -24,6 +24,9 @@ int runWorkspaceCommand(const std::string& verb, Arguments& arguments);
 /// `salient hits create|import-mturk|export|summary|merge|next|submit|answer|undo|...`
 int runHitsCommand(const std::string& verb, Arguments& arguments);
 
+/// `salient dataset build|export|import|summary ...`
+int runDatasetCommand(const std::string& verb, Arguments& arguments);
+
 /// `salient demo DIR`
 int runDemoCommand(Arguments& arguments);
 

@@ -28,6 +28,8 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  hits next|submit|answer|undo          annotate: --annotator NAME [--pin PIN]\n"
                      "  hits summary|progress|review|merge    labels, kappa, disputed pairs, other copies\n"
                      "  render --class C --feature J --out D  top images, heatmaps, feature attacks\n"
+                     "  dataset build|summary                 soft masks of the labelled pairs' top images\n"
+                     "  dataset export DIR | import DIR       the Salient ImageNet layout out and in\n"
                      "\n"
                      "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
 
@@ -58,6 +60,8 @@ int main(int argc, char** argv)
             return salient::cli::runWorkspaceCommand(verb, arguments);
         if (noun == "hits")
             return salient::cli::runHitsCommand(verb, arguments);
+        if (noun == "dataset")
+            return salient::cli::runDatasetCommand(verb, arguments);
         // Commands without a verb take everything after the noun.
         salient::cli::Arguments all(std::vector<std::string>(words.begin() + 1, words.end()));
         if (noun == "train")

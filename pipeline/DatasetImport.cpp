@@ -1,0 +1,233 @@
+#include "pipeline/DatasetImport.h"
+
+#include "core/Errors.h"
+#include "core/dataset/DatasetNames.h"
+#include "core/dataset/MaskFile.h"
+#include "core/dataset/MaskJpeg.h"
+#include "database/Csv.h"
+#include "database/DatasetTables.h"
+#include "database/InvalidInput.h"
+#include "database/Workspace.h"
+#include "database/WriteTransaction.h"
+#include "pipeline/DatasetStore.h"
+#include "pipeline/WorkspacePaths.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace salient {
+namespace {
+
+using PairKey = std::pair<int, int>; // class, feature
+
+struct Manifest
+{
+    std::map<PairKey, DatasetPair> pairs;
+    std::map<std::pair<PairKey, std::string>, std::string> images; // (pair, name) -> image path
+};
+
+int wholeNumber(const std::string& text, const std::string& where)
+{
+    try {
+        std::size_t used = 0;
+        const int value = std::stoi(text, &used);
+        if (used == text.size())
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw InputError(where + ": '" + text + "' is not a whole number");
+}
+
+std::optional<double> optionalNumber(const std::string& text, const std::string& where)
+{
+    if (text.empty())
+        return std::nullopt;
+    try {
+        std::size_t used = 0;
+        const double value = std::stod(text, &used);
+        if (used == text.size())
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw InputError(where + ": '" + text + "' is not a number");
+}
+
+std::vector<CsvRecord> readCsv(const fs::path& path)
+{
+    try {
+        return readCsvFile(path.string());
+    } catch (const InvalidInput& e) {
+        throw InputError(e.what());
+    }
+}
+
+Manifest readManifest(const fs::path& path)
+{
+    Manifest manifest;
+    const std::vector<CsvRecord> records = readCsv(path);
+    if (records.empty())
+        throw InputError(path.string() + ": empty; expected a header");
+    std::map<std::string, std::size_t> column;
+    for (std::size_t i = 0; i < records[0].fields.size(); ++i)
+        column[records[0].fields[i]] = i;
+    for (const char* needed : {"image", "class", "wnid", "feature", "label"})
+        if (!column.count(needed))
+            throw InputError(path.string() + ": no column '" + needed + "'");
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const CsvRecord& record = records[r];
+        const std::string where = path.string() + ":" + std::to_string(record.line);
+        if (record.fields.size() != records[0].fields.size())
+            throw InputError(where + ": " + std::to_string(record.fields.size()) +
+                             " fields, the header has " + std::to_string(records[0].fields.size()));
+        const auto field = [&](const std::string& name) {
+            return column.count(name) ? record.fields[column.at(name)] : std::string();
+        };
+        DatasetPair pair;
+        pair.classIndex = wholeNumber(field("class"), where);
+        pair.wnid = field("wnid");
+        pair.feature = wholeNumber(field("feature"), where);
+        pair.rank = field("feature_rank").empty() ? 0 : wholeNumber(field("feature_rank"), where);
+        pair.label = field("label");
+        if (pair.label != "core" && pair.label != "spurious")
+            throw InputError(where + ": the label '" + pair.label + "' is neither core nor spurious");
+        pair.subLabel = field("sub_label");
+        pair.agreement = optionalNumber(field("agreement"), where);
+        pair.confidence = optionalNumber(field("confidence"), where);
+        const std::string image = field("image");
+        const fs::path relative(image);
+        if (relative.is_absolute() || image.empty())
+            throw InputError(where + ": the image path '" + image + "' is not relative");
+        for (const fs::path& part : relative)
+            checkPathComponent(part.string(), where + ": a part of the image path " + image);
+        const PairKey key{pair.classIndex, pair.feature};
+        manifest.pairs.emplace(key, pair);
+        manifest.images[{key, relative.stem().string()}] = image;
+    }
+    return manifest;
+}
+
+std::string readText(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw InputError(path.string() + ": missing; a Salient ImageNet dataset folder starts with it");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptions& options, const Job& job)
+{
+    const fs::path directory = fs::absolute(options.directory).lexically_normal();
+    if (!fs::is_directory(directory))
+        throw InputError(directory.string() + ": not a folder");
+    const fs::path root = fs::absolute(options.imagesRoot).lexically_normal();
+    if (!fs::is_directory(root))
+        throw InputError(root.string() + ": the images folder is missing");
+    const fs::path imagesRoot = fs::is_directory(root / "train") ? root / "train" : root;
+    const fs::path dictPath = directory / "wordnet_dict.py";
+    const std::map<int, std::string> wnids = parseWordnetDict(readText(dictPath), dictPath.string());
+    Manifest manifest;
+    DatasetImportResult result;
+    if (fs::exists(directory / "manifest.csv")) {
+        manifest = readManifest(directory / "manifest.csv");
+        result.labelsFromManifest = true;
+    }
+
+    // Read every pair's names first: a malformed file fails the import before anything is replaced.
+    struct PairFiles
+    {
+        DatasetPair pair;
+        std::vector<std::string> names;
+    };
+    std::vector<PairFiles> pairs;
+    std::int64_t total = 0;
+    for (const auto& [classIndex, wnid] : wnids) {
+        const fs::path map = directory / wnid / "image_names_map.csv";
+        if (!fs::exists(map))
+            continue; // the dict lists every class; only some have masks
+        const std::vector<CsvRecord> records = readCsv(map);
+        if (records.empty())
+            continue;
+        ++result.classes;
+        for (std::size_t c = 0; c < records[0].fields.size(); ++c) {
+            PairFiles files;
+            files.pair.classIndex = classIndex;
+            files.pair.wnid = wnid;
+            files.pair.feature = wholeNumber(records[0].fields[c], map.string() + ":1");
+            files.pair.label = "spurious"; // the published folders hold the spurious features only
+            files.pair.rank = int(c) + 1;
+            if (result.labelsFromManifest) {
+                const auto found = manifest.pairs.find({classIndex, files.pair.feature});
+                if (found == manifest.pairs.end())
+                    throw InputError(map.string() + ": feature " + records[0].fields[c] +
+                                     " has no rows in manifest.csv");
+                files.pair = found->second;
+            }
+            for (std::size_t r = 1; r < records.size(); ++r) {
+                if (c >= records[r].fields.size() || records[r].fields[c].empty())
+                    continue;
+                checkPathComponent(records[r].fields[c],
+                                   map.string() + ":" + std::to_string(records[r].line) + ": the image name");
+                files.names.push_back(records[r].fields[c]);
+            }
+            total += std::int64_t(files.names.size());
+            pairs.push_back(std::move(files));
+        }
+    }
+    if (pairs.empty())
+        throw InputError(directory.string() +
+                         ": no <wnid>/image_names_map.csv for any class of wordnet_dict.py");
+
+    Database& db = workspace.database();
+    {
+        WriteTransaction transaction(db);
+        clearDataset(db);
+        transaction.commit();
+    }
+    setWorkspaceFile(workspace, DatasetKeys::Images, imagesRoot.string());
+    workspace.removeConfigValue(DatasetKeys::Study);
+    MaskFile file = MaskFile::openForAppend(datasetMaskFilePath(workspace), 0);
+    for (const PairFiles& files : pairs) {
+        std::vector<DatasetMask> masks;
+        for (const std::string& name : files.names) {
+            if (result.masks % 64 == 0) {
+                job.throwIfCancelled();
+                job.report(result.masks, total, "Reading masks");
+            }
+            const fs::path maskPath = directory / files.pair.wnid /
+                                      ("feature_" + std::to_string(files.pair.feature)) / (name + ".JPEG");
+            const SoftMask soft = readMaskImage(maskPath.string());
+            DatasetMask mask;
+            mask.classIndex = files.pair.classIndex;
+            mask.feature = files.pair.feature;
+            mask.position = int(masks.size()) + 1;
+            const auto listed = manifest.images.find({{files.pair.classIndex, files.pair.feature}, name});
+            mask.image =
+                listed != manifest.images.end() ? listed->second : files.pair.wnid + "/" + name + ".JPEG";
+            mask.width = soft.width;
+            mask.height = soft.height;
+            mask.offset = file.append(soft);
+            if (!fs::exists(imagesRoot / mask.image))
+                ++result.missingImages;
+            masks.push_back(std::move(mask));
+            ++result.masks;
+        }
+        file.flush();
+        WriteTransaction transaction(db);
+        storeDatasetPair(db, files.pair, masks);
+        transaction.commit();
+        ++result.pairs;
+    }
+    job.report(total, total, "Reading masks");
+    result.imagesRoot = imagesRoot.string();
+    return result;
+}
+
+} // namespace salient

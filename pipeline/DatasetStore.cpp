@@ -1,0 +1,102 @@
+#include "pipeline/DatasetStore.h"
+
+#include "core/Errors.h"
+#include "database/Workspace.h"
+#include "pipeline/WorkspacePaths.h"
+
+#include <filesystem>
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace salient {
+namespace {
+
+MaskFile openMasks(Workspace& workspace)
+{
+    if (workspace.database().queryInt64("SELECT COUNT(*) FROM dataset_pairs") == 0)
+        throw InputError("the workspace " + workspace.path() +
+                         " has no Salient dataset; run salient dataset build or salient dataset import");
+    return MaskFile::openForReading(datasetMaskFilePath(workspace));
+}
+
+} // namespace
+
+std::string datasetMaskFilePath(const Workspace& workspace)
+{
+    return (fs::path(workspace.path()) / "salient-dataset" / "masks.u8").string();
+}
+
+DatasetReader::DatasetReader(Workspace& workspace)
+    : m_workspace(&workspace), m_pairs(datasetPairs(workspace.database())),
+      m_imagesRoot(workspace.configValue(DatasetKeys::Images) ? workspaceFile(workspace, DatasetKeys::Images)
+                                                              : std::string()),
+      m_file(openMasks(workspace))
+{}
+
+const DatasetPair* DatasetReader::pair(int classIndex, int feature) const
+{
+    for (const DatasetPair& pair : m_pairs)
+        if (pair.classIndex == classIndex && pair.feature == feature)
+            return &pair;
+    return nullptr;
+}
+
+std::string DatasetReader::imagePath(const DatasetMask& mask) const
+{
+    return (fs::path(m_imagesRoot) / mask.image).string();
+}
+
+SoftMask DatasetReader::mask(const DatasetMask& mask) const
+{
+    return m_file.read(mask.offset, mask.width, mask.height);
+}
+
+std::vector<DatasetMask> DatasetReader::masksOf(int classIndex, int feature) const
+{
+    return pairMasks(m_workspace->database(), classIndex, feature);
+}
+
+ImageMaskUnions DatasetReader::unionsOf(const std::string& image, const std::vector<DatasetMask>& masks) const
+{
+    ImageMaskUnions unions;
+    unions.image = image;
+    for (const DatasetMask& entry : masks) {
+        const DatasetPair* labelled = pair(entry.classIndex, entry.feature);
+        if (!labelled)
+            continue;
+        unions.classIndex = entry.classIndex;
+        const SoftMask soft = mask(entry);
+        if (labelled->spurious()) {
+            maxInto(unions.spurious, soft);
+            ++unions.spuriousCount;
+        } else {
+            maxInto(unions.core, soft);
+            ++unions.coreCount;
+        }
+    }
+    return unions;
+}
+
+ImageMaskUnions DatasetReader::unions(const std::string& image) const
+{
+    return unionsOf(image, imageMasks(m_workspace->database(), image));
+}
+
+std::vector<ImageMaskUnions> DatasetReader::allUnions(const Job& job) const
+{
+    std::map<std::string, std::vector<DatasetMask>> byImage;
+    for (DatasetMask& mask : datasetMasks(m_workspace->database()))
+        byImage[mask.image].push_back(std::move(mask));
+    std::vector<ImageMaskUnions> all;
+    all.reserve(byImage.size());
+    for (const auto& [image, masks] : byImage) {
+        job.throwIfCancelled();
+        job.report(std::int64_t(all.size()), std::int64_t(byImage.size()), "Combining masks");
+        all.push_back(unionsOf(image, masks));
+    }
+    job.report(std::int64_t(all.size()), std::int64_t(byImage.size()), "Combining masks");
+    return all;
+}
+
+} // namespace salient
