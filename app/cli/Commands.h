@@ -24,4 +24,7 @@ int runWorkspaceCommand(const std::string& verb, Arguments& arguments);
 /// `salient demo DIR`
 int runDemoCommand(Arguments& arguments);
 
+/// `salient sweep [options]`, `salient sweep list`, `salient sweep show RUN`
+int runSweepCommand(Arguments& arguments);
+
 } // namespace salient::cli

@@ -21,6 +21,7 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  workspace info [DIR]                  its settings and what is indexed\n"
                      "  index [--workspace DIR]               features, predictions of the robust model\n"
                      "  features top --class C                a class's top features and their top images\n"
+                     "  sweep [--model FILE ...]              core and spurious accuracy under noise\n"
                      "\n"
                      "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
 
@@ -57,6 +58,8 @@ int main(int argc, char** argv)
             return salient::cli::runDemoCommand(all);
         if (noun == "index")
             return salient::cli::runIndexCommand(all);
+        if (noun == "sweep")
+            return salient::cli::runSweepCommand(all);
         throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
     } catch (const salient::JobCancelled&) {
         std::cerr << "salient: cancelled\n";
