@@ -8,6 +8,7 @@ class IndexPanel;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
+class SweepPage;
 
 namespace salient {
 class Workspace;
@@ -28,6 +29,8 @@ public:
     QTreeWidget* contentsView() const { return m_contents; }
     DemoSummary* demoSummary() const { return m_demoSummary; }
     IndexPanel* indexPanel() const { return m_indexPanel; }
+    /// The sweep window of this workspace (made on first use).
+    SweepPage* sweepPage();
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
@@ -54,4 +57,6 @@ private:
     QTreeWidget* m_contents = nullptr;
     QPushButton* m_refreshButton = nullptr;
     QPushButton* m_closeButton = nullptr;
+    QPushButton* m_sweepButton = nullptr;
+    SweepPage* m_sweepPage = nullptr;
 };
