@@ -25,27 +25,16 @@ Image fromMat(const cv::Mat& mat)
     return image;
 }
 
-} // namespace
-
-std::string Preprocessing::describe() const
+/// Resizes the shorter side to `resize`, then takes the centre `crop` square (any channel count).
+cv::Mat geometry(cv::Mat mat, int resize, int crop)
 {
-    std::ostringstream out;
-    out << (resize > 0 ? "resize " + std::to_string(resize) : std::string("no resize")) << ", "
-        << (crop > 0 ? "centre crop " + std::to_string(crop) : std::string("no crop")) << ", mean ["
-        << mean[0] << ", " << mean[1] << ", " << mean[2] << "], std [" << std[0] << ", " << std[1] << ", "
-        << std[2] << "]";
-    return out.str();
-}
-
-Image resizeAndCentreCrop(const Image& image, int resize, int crop)
-{
-    cv::Mat mat = asMat(image);
+    const int imageWidth = mat.cols, imageHeight = mat.rows;
     if (resize > 0) {
-        const int shorter = std::min(image.width, image.height);
+        const int shorter = std::min(imageWidth, imageHeight);
         // torchvision's Resize(int): the shorter side becomes `resize`, the longer one is truncated.
-        const int width = image.width == shorter ? resize : int(double(resize) * image.width / shorter);
-        const int height = image.height == shorter ? resize : int(double(resize) * image.height / shorter);
-        if (width != image.width || height != image.height) {
+        const int width = imageWidth == shorter ? resize : int(double(resize) * imageWidth / shorter);
+        const int height = imageHeight == shorter ? resize : int(double(resize) * imageHeight / shorter);
+        if (width != imageWidth || height != imageHeight) {
             const int interpolation = resize < shorter ? cv::INTER_AREA : cv::INTER_LINEAR;
             cv::Mat resized;
             cv::resize(mat, resized, cv::Size(width, height), 0, 0, interpolation);
@@ -64,7 +53,54 @@ Image resizeAndCentreCrop(const Image& image, int resize, int crop)
         const int left = int(std::lround((padded.cols - crop) / 2.0));
         mat = padded(cv::Rect(left, top, crop, crop));
     }
-    return fromMat(mat);
+    return mat;
+}
+
+cv::Mat planeMat(const Plane& plane)
+{
+    return cv::Mat(plane.height, plane.width, CV_32FC1, const_cast<float*>(plane.values.data()));
+}
+
+Plane planeFromMat(const cv::Mat& mat)
+{
+    Plane plane;
+    plane.width = mat.cols;
+    plane.height = mat.rows;
+    plane.values.resize(std::size_t(mat.cols) * mat.rows);
+    cv::Mat target(mat.rows, mat.cols, CV_32FC1, plane.values.data());
+    mat.copyTo(target);
+    return plane;
+}
+
+} // namespace
+
+std::string Preprocessing::describe() const
+{
+    std::ostringstream out;
+    out << (resize > 0 ? "resize " + std::to_string(resize) : std::string("no resize")) << ", "
+        << (crop > 0 ? "centre crop " + std::to_string(crop) : std::string("no crop")) << ", mean ["
+        << mean[0] << ", " << mean[1] << ", " << mean[2] << "], std [" << std[0] << ", " << std[1] << ", "
+        << std[2] << "]";
+    return out.str();
+}
+
+Image resizeAndCentreCrop(const Image& image, int resize, int crop)
+{
+    return fromMat(geometry(asMat(image), resize, crop));
+}
+
+Plane resizeAndCentreCrop(const Plane& plane, int resize, int crop)
+{
+    return planeFromMat(geometry(planeMat(plane), resize, crop));
+}
+
+Plane resizePlane(const Plane& plane, int width, int height)
+{
+    if (plane.width == width && plane.height == height)
+        return plane;
+    cv::Mat resized;
+    cv::resize(planeMat(plane), resized, cv::Size(width, height), 0, 0, cv::INTER_LINEAR);
+    return planeFromMat(resized);
 }
 
 } // namespace salient

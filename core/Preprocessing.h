@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace salient {
 
@@ -29,5 +30,19 @@ inline Image applyGeometry(const Image& image, const Preprocessing& p)
 {
     return resizeAndCentreCrop(image, p.resize, p.crop);
 }
+
+/// A single-channel float map (e.g. a soft mask in [0, 1]), rows top to bottom.
+struct Plane
+{
+    int width = 0;
+    int height = 0;
+    std::vector<float> values; ///< width * height
+};
+
+/// The image geometry for a single-channel map, so that a mask stays aligned with its image.
+Plane resizeAndCentreCrop(const Plane& plane, int resize, int crop);
+
+/// Bilinear resize to exactly `width` x `height` (a mask made at another resolution than its image).
+Plane resizePlane(const Plane& plane, int width, int height);
 
 } // namespace salient

@@ -214,6 +214,56 @@ CREATE TABLE dataset_masks (
 );
 CREATE INDEX dataset_masks_by_image ON dataset_masks(image);
 )sql",
+        // 5: sweep runs (issue: noise and masking sweeps): configuration, models with their checksums, and the
+        // counts behind every accuracy. Counts are stored, not accuracies, so runs can be summed and
+        // compared.
+        R"sql(
+CREATE TABLE sweep_runs (
+    run_id      INTEGER PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('running', 'finished', 'cancelled', 'failed')),
+    source      TEXT NOT NULL,     -- the images and masks, e.g. "demo world DIR, split test"
+    split       TEXT,
+    seed        INTEGER NOT NULL,
+    sigmas      TEXT NOT NULL,     -- JSON list, in level order
+    strategies  TEXT NOT NULL,     -- JSON list of names
+    images      INTEGER NOT NULL,  -- in the scope
+    images_done INTEGER NOT NULL DEFAULT 0,
+    seconds     REAL NOT NULL DEFAULT 0,
+    config      TEXT NOT NULL,     -- the whole configuration as JSON (scope, classes, features, models)
+    message     TEXT               -- why it failed
+);
+CREATE TABLE sweep_models (
+    run_id      INTEGER NOT NULL REFERENCES sweep_runs(run_id) ON DELETE CASCADE,
+    model_index INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    PRIMARY KEY (run_id, model_index)
+);
+CREATE TABLE sweep_clean (
+    run_id      INTEGER NOT NULL REFERENCES sweep_runs(run_id) ON DELETE CASCADE,
+    model_index INTEGER NOT NULL,
+    class_index INTEGER NOT NULL, -- -1: every class of the scope
+    images      INTEGER NOT NULL,
+    correct     INTEGER NOT NULL,
+    PRIMARY KEY (run_id, model_index, class_index)
+);
+CREATE TABLE sweep_results (
+    run_id            INTEGER NOT NULL REFERENCES sweep_runs(run_id) ON DELETE CASCADE,
+    model_index       INTEGER NOT NULL,
+    strategy          TEXT NOT NULL,
+    level             INTEGER NOT NULL, -- index into sigmas
+    sigma             REAL NOT NULL,
+    measure           TEXT NOT NULL CHECK (measure IN ('core', 'spurious', 'feature')),
+    class_index       INTEGER NOT NULL, -- -1: every class of the scope
+    feature           INTEGER NOT NULL, -- the feature for measure 'feature', else 0
+    images            INTEGER NOT NULL,
+    clean_correct     INTEGER NOT NULL,
+    corrupted_correct INTEGER NOT NULL,
+    PRIMARY KEY (run_id, model_index, strategy, level, measure, class_index, feature)
+);
+)sql",
     };
     return migrations;
 }

@@ -5,6 +5,7 @@
 #include "ui/DemoSummary.h"
 #include "ui/FeatureBrowser.h"
 #include "ui/IndexPanel.h"
+#include "ui/SweepPage.h"
 
 #include "database/Workspace.h"
 
@@ -94,8 +95,18 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
         new QPushButton(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Close Workspace"), this);
     connect(m_closeButton, &QPushButton::clicked, this, &WorkspacePage::closeRequested);
 
+    m_sweepButton = new QPushButton(tr("&Sweeps…"), this);
+    m_sweepButton->setObjectName("sweepButton");
+    m_sweepButton->setToolTip(tr("Noise and masking sweeps: core and spurious accuracy of any classifier"));
+    connect(m_sweepButton, &QPushButton::clicked, this, [this] {
+        sweepPage()->show();
+        sweepPage()->raise();
+        sweepPage()->activateWindow();
+    });
+
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
+    header->addWidget(m_sweepButton);
     header->addWidget(m_refreshButton);
     header->addWidget(m_closeButton);
 
@@ -221,6 +232,8 @@ void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
     m_featureBrowser->setWorkspace(m_path);
     m_annotatePage->setWorkspace(m_path);
     m_datasetBrowser->setWorkspace(m_path);
+    if (m_sweepPage)
+        m_sweepPage->setWorkspace(m_path);
     refresh();
 }
 
@@ -238,6 +251,22 @@ void WorkspacePage::clear()
     m_featureBrowser->setWorkspace({});
     m_annotatePage->setWorkspace({});
     m_datasetBrowser->setWorkspace({});
+    if (m_sweepPage) {
+        m_sweepPage->setWorkspace({});
+        m_sweepPage->hide();
+    }
+}
+
+SweepPage* WorkspacePage::sweepPage()
+{
+    if (!m_sweepPage) {
+        // A window of its own: the charts want room, and the page stays usable beside them.
+        m_sweepPage = new SweepPage(this);
+        m_sweepPage->setWindowFlag(Qt::Window);
+        m_sweepPage->resize(1280, 720);
+        m_sweepPage->setWorkspace(m_path);
+    }
+    return m_sweepPage;
 }
 
 void WorkspacePage::refresh()

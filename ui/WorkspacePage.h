@@ -12,6 +12,7 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTreeWidget;
+class SweepPage;
 
 namespace salient {
 class Workspace;
@@ -36,6 +37,8 @@ public:
     AnnotatePage* annotatePage() const { return m_annotatePage; }
     QTabWidget* tabs() const { return m_tabs; }
     DatasetBrowser* datasetBrowser() const { return m_datasetBrowser; }
+    /// The sweep window of this workspace (made on first use).
+    SweepPage* sweepPage();
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
@@ -66,4 +69,6 @@ private:
     QTreeWidget* m_contents = nullptr;
     QPushButton* m_refreshButton = nullptr;
     QPushButton* m_closeButton = nullptr;
+    QPushButton* m_sweepButton = nullptr;
+    SweepPage* m_sweepPage = nullptr;
 };

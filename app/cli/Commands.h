@@ -32,5 +32,7 @@ int runDemoCommand(Arguments& arguments);
 
 /// `salient render --class C --feature J --out DIR ...`
 int runRenderCommand(Arguments& arguments);
+/// `salient sweep [options]`, `salient sweep list`, `salient sweep show RUN`
+int runSweepCommand(Arguments& arguments);
 
 } // namespace salient::cli

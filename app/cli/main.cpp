@@ -30,6 +30,7 @@ const char* kUsage = "usage: salient <noun> <verb> [options]\n"
                      "  render --class C --feature J --out D  top images, heatmaps, feature attacks\n"
                      "  dataset build|summary                 soft masks of the labelled pairs' top images\n"
                      "  dataset export DIR | import DIR       the Salient ImageNet layout out and in\n"
+                     "  sweep [--model FILE ...]              core and spurious accuracy under noise\n"
                      "\n"
                      "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
 
@@ -72,6 +73,8 @@ int main(int argc, char** argv)
             return salient::cli::runIndexCommand(all);
         if (noun == "render")
             return salient::cli::runRenderCommand(all);
+        if (noun == "sweep")
+            return salient::cli::runSweepCommand(all);
         throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
     } catch (const salient::JobCancelled&) {
         std::cerr << "salient: cancelled\n";

@@ -57,6 +57,28 @@ private Q_SLOTS:
         QCOMPARE(out.at(1, 1, 0), 0.0f);
     }
 
+    /// A mask goes through the same geometry as its image, so it stays aligned with it.
+    void planesFollowTheImageGeometry()
+    {
+        const Image image = coordinateImage(90, 60);
+        Plane plane{90, 60, {}};
+        for (std::size_t p = 0; p < image.pixels.size(); p += 3)
+            plane.values.push_back(image.pixels[p]);
+        for (const auto& [resize, crop] : {std::pair{40, 36}, std::pair{120, 100}, std::pair{0, 70}}) {
+            const Image out = resizeAndCentreCrop(image, resize, crop);
+            const Plane mask = resizeAndCentreCrop(plane, resize, crop);
+            QCOMPARE(mask.width, out.width);
+            QCOMPARE(mask.height, out.height);
+            for (int y = 0; y < out.height; ++y)
+                for (int x = 0; x < out.width; ++x)
+                    QCOMPARE(mask.values[std::size_t(y * out.width + x)], out.at(x, y, 0));
+        }
+        const Plane stretched = resizePlane(Plane{2, 1, {0.0f, 1.0f}}, 4, 2);
+        QCOMPARE(stretched.width, 4);
+        QCOMPARE(stretched.values.front(), 0.0f);
+        QCOMPARE(stretched.values.back(), 1.0f);
+    }
+
     void describesItself()
     {
         QVERIFY(QString::fromStdString(Preprocessing::imageNet().describe())

@@ -1,0 +1,208 @@
+#include "Commands.h"
+#include "ProgressBar.h"
+
+#include "core/sweep/SourceFactory.h"
+#include "core/sweep/SweepExport.h"
+#include "database/Workspace.h"
+#include "pipeline/SweepStep.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace salient::cli {
+namespace {
+
+using Json = nlohmann::json;
+
+const char* kSweepUsage =
+    "sweep takes options only: [--workspace DIR] [--model FILE ...] [--sigmas 0,0.1,...] "
+    "[--strategy noise|uniform|black|grey|mean|blur ...] [--split S] [--class C] [--feature J] [--json OUT]; "
+    "or: sweep list, sweep show RUN";
+
+/// Every value of a repeatable option; a value may also list several, separated by commas.
+std::vector<std::string> repeated(Arguments& arguments, const std::string& name)
+{
+    std::vector<std::string> values;
+    while (const auto value = arguments.option(name)) {
+        std::stringstream stream(*value);
+        std::string item;
+        while (std::getline(stream, item, ','))
+            if (!item.empty())
+                values.push_back(item);
+    }
+    return values;
+}
+
+std::uint64_t seedOption(Arguments& arguments)
+{
+    const auto text = arguments.option("seed");
+    if (!text)
+        return 0;
+    try {
+        std::size_t used = 0;
+        const unsigned long long value = std::stoull(*text, &used);
+        if (used == text->size() && (*text)[0] != '-')
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("option --seed needs a whole number >= 0, not '" + *text + "'");
+}
+
+/// Writes `text` to OUT ("-": standard output); throws InputError naming the file when it cannot.
+void writeOutput(const std::string& path, const std::string& text)
+{
+    if (path == "-") {
+        std::cout << text;
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out)
+        throw InputError(path + ": cannot write");
+}
+
+std::string percent(double fraction)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "%5.1f", 100.0 * fraction);
+    return text;
+}
+
+/// Per model and strategy: a row per sigma with the overall clean, core and spurious accuracy.
+void printSummary(const SweepResults& r)
+{
+    std::cout << "Sweep over " << r.scopeImages << " images of " << r.source << "\n";
+    for (std::size_t m = 0; m < r.models.size(); ++m) {
+        const Tally clean = r.cleanTally(int(m));
+        std::cout << "\n"
+                  << r.models[m].name << " (" << r.models[m].path << "): clean " << percent(clean.accuracy())
+                  << " %\n";
+        for (SweepStrategy strategy : r.strategies) {
+            std::cout << "  " << strategyName(strategy)
+                      << "\n    sigma    core acc.  spurious acc.   (images)\n";
+            for (std::size_t level = 0; level < r.sigmas.size(); ++level) {
+                const Tally core = r.cell({int(m), strategy, int(level), SweepMeasure::Core});
+                const Tally spurious = r.cell({int(m), strategy, int(level), SweepMeasure::Spurious});
+                char line[128];
+                std::snprintf(line, sizeof line, "    %5.2f    %s %%    %s %%       (%lld / %lld)\n",
+                              r.sigmas[level], percent(core.accuracy()).c_str(),
+                              percent(spurious.accuracy()).c_str(), static_cast<long long>(core.images),
+                              static_cast<long long>(spurious.images));
+                std::cout << line;
+            }
+        }
+    }
+}
+
+std::string resultsJson(const SweepResults& results, std::int64_t runId)
+{
+    Json json = Json::parse(sweepResultsJson(results));
+    json["run_id"] = runId > 0 ? Json(runId) : Json(nullptr);
+    return json.dump(1) + "\n";
+}
+
+void writeResults(const SweepResults& results, std::int64_t runId, const std::optional<std::string>& json,
+                  const std::optional<std::string>& csv)
+{
+    if (json)
+        writeOutput(*json, resultsJson(results, runId));
+    if (csv)
+        writeOutput(*csv, sweepResultsCsv(results));
+    if (json.value_or("") != "-" && csv.value_or("") != "-")
+        printSummary(results);
+}
+
+int listRuns(const std::string& workspaceDir)
+{
+    Workspace workspace = Workspace::open(workspaceDir, false);
+    for (const SweepRunRecord& run : sweepRuns(workspace.database())) {
+        std::string models;
+        for (const SweepModelRecord& m : run.models)
+            models += (models.empty() ? "" : ", ") + m.name;
+        std::cout << run.runId << "  " << run.createdAt << "  " << run.status << "  " << run.imagesDone << "/"
+                  << run.images << " images  " << run.strategies << "  sigmas " << run.sigmas << "  "
+                  << models << '\n';
+    }
+    return 0;
+}
+
+std::int64_t runNumber(const std::string& text)
+{
+    try {
+        std::size_t used = 0;
+        const long long value = std::stoll(text, &used);
+        if (used == text.size() && value > 0)
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("sweep show takes a run number, not '" + text + "'");
+}
+
+} // namespace
+
+int runSweepCommand(Arguments& arguments)
+{
+    const std::string workspaceDir = arguments.option("workspace", ".");
+    const auto json = arguments.option("json");
+    const auto csv = arguments.option("csv");
+    SweepStepOptions options;
+    options.models = repeated(arguments, "model");
+    if (const auto sigmas = arguments.option("sigmas"))
+        options.sweep.sigmas = parseSigmas(*sigmas);
+    if (const auto strategies = repeated(arguments, "strategy"); !strategies.empty()) {
+        options.sweep.strategies.clear();
+        for (const std::string& name : strategies)
+            options.sweep.strategies.push_back(parseStrategy(name));
+    }
+    options.split = arguments.option("split", options.split);
+    options.dataset = arguments.option("dataset");
+    options.classText = arguments.option("class");
+    options.featureText = arguments.option("feature");
+    options.sweep.scope.limit = arguments.intOption("limit", 0);
+    options.sweep.seed = seedOption(arguments);
+    options.sweep.batchSize = arguments.intOption("batch-size", options.sweep.batchSize);
+    options.sweep.device = parseDeviceChoice(arguments.option("device", "auto"));
+    options.sweep.featureDrops = !arguments.flag("no-feature-drops");
+    const auto words = arguments.positionals();
+    if (words.size() == 1 && words[0] == "list")
+        return listRuns(workspaceDir);
+    if (words.size() == 2 && words[0] == "show") {
+        Workspace workspace = Workspace::open(workspaceDir, false);
+        const StoredSweep stored = loadSweepRun(workspace, runNumber(words[1]));
+        writeResults(stored.results, stored.run.runId, json, csv);
+        return 0;
+    }
+    if (!words.empty())
+        throw UsageError(kSweepUsage);
+
+    ProgressBar progress;
+    SweepStepResult result;
+    if (Workspace::looksLikeWorkspace(workspaceDir)) {
+        Workspace workspace = Workspace::open(workspaceDir, false);
+        result = runSweepStep(workspace, options, progress.job());
+    } else {
+        // A bare sweep: dataset and models given explicitly, nothing stored.
+        if (!options.dataset || options.models.empty())
+            throw UsageError("no workspace in " + workspaceDir +
+                             "; pass --workspace DIR, or --dataset and --model");
+        const auto source = openSweepSource(*options.dataset, options.split);
+        if (options.classText)
+            options.sweep.scope.classIndex = findSourceClass(*source, *options.classText);
+        if (options.featureText)
+            options.sweep.scope.feature = findSourceFeature(*source, *options.featureText);
+        result.results = runSweep(*source, options.models, options.sweep, progress.job());
+        result.results.split = options.split;
+    }
+    progress.finishLine();
+    writeResults(result.results, result.runId, json, csv);
+    if (result.runId > 0 && json.value_or("") != "-" && csv.value_or("") != "-")
+        std::cout << "\nStored as sweep run " << result.runId << " in " << workspaceDir << "/salient.db\n";
+    return 0;
+}
+
+} // namespace salient::cli

@@ -1,0 +1,95 @@
+#include "core/sweep/Corruption.h"
+
+#include "core/demo/SeededRandom.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Context.h>
+
+#include <cmath>
+#include <cstring>
+
+namespace salient {
+
+BlurSettings blurSettings(std::int64_t height, std::int64_t width)
+{
+    const std::int64_t side = std::min(height, width);
+    BlurSettings settings;
+    settings.sigma = std::max(1.0, double(side) / 16.0);
+    settings.radius = int(std::min<std::int64_t>(std::int64_t(std::ceil(3.0 * settings.sigma)),
+                                                 std::max<std::int64_t>(0, side - 1)));
+    return settings;
+}
+
+at::Tensor gaussianBlur(const at::Tensor& images, const BlurSettings& settings)
+{
+    if (settings.radius == 0)
+        return images.clone();
+    const int r = settings.radius;
+    const std::int64_t channels = images.size(1);
+    // torchvision's _get_gaussian_kernel1d, in float32 as there.
+    const at::Tensor x = at::linspace(-r, r, 2 * r + 1, images.options());
+    const at::Tensor pdf = at::exp((x / settings.sigma).pow(2) * -0.5);
+    const at::Tensor kernel = pdf / pdf.sum();
+    const at::Tensor padded = at::reflection_pad2d(images, {r, r, r, r});
+    // Depthwise: each channel with the same kernel, first along rows, then along columns.
+    auto depthwise = [channels](const at::Tensor& x, const at::Tensor& weight) {
+        const std::vector<std::int64_t> one{1, 1}, zero{0, 0};
+        return at::conv2d(x, weight.expand({channels, 1, weight.size(2), weight.size(3)}), at::Tensor(), one,
+                          zero, one, channels);
+    };
+    return depthwise(depthwise(padded, kernel.view({1, 1, 1, -1})), kernel.view({1, 1, -1, 1}));
+}
+
+at::Tensor corruptionFill(SweepStrategy strategy, const at::Tensor& images)
+{
+    switch (strategy) {
+    case SweepStrategy::Black:
+        return at::zeros({1}, images.options());
+    case SweepStrategy::Grey:
+        return at::full({1}, 0.5, images.options());
+    case SweepStrategy::Mean:
+        return images.mean({2, 3}, true);
+    case SweepStrategy::Blur:
+        return gaussianBlur(images, blurSettings(images.size(2), images.size(3)));
+    case SweepStrategy::Noise:
+    case SweepStrategy::Uniform:
+        break;
+    }
+    return {};
+}
+
+std::uint64_t noiseSeed(std::uint64_t seed, std::size_t sample, SweepStrategy strategy, double sigma)
+{
+    std::uint64_t sigmaBits = 0;
+    std::memcpy(&sigmaBits, &sigma, sizeof sigma);
+    const std::uint64_t level = SeededRandom::derive(sigmaBits, std::uint64_t(strategy) + 1);
+    return SeededRandom::derive(seed, std::uint64_t(sample) + 1, level);
+}
+
+at::Tensor corruptionNoise(SweepStrategy strategy, const std::vector<std::uint64_t>& seeds,
+                           at::IntArrayRef shape, at::Device device)
+{
+    at::Tensor noise = at::empty(shape, at::TensorOptions().dtype(at::kFloat).device(device));
+    // A private generator of the device's kind (CPU or CUDA) per image, reseeded for each.
+    at::Generator generator = at::globalContext().defaultGenerator(device).clone();
+    for (std::size_t i = 0; i < seeds.size(); ++i) {
+        generator.set_current_seed(seeds[i]);
+        at::Tensor image = noise[std::int64_t(i)];
+        if (strategy == SweepStrategy::Uniform)
+            image.uniform_(-1.0, 1.0, generator);
+        else
+            image.normal_(0.0, 1.0, generator);
+    }
+    return noise;
+}
+
+at::Tensor corrupt(SweepStrategy strategy, double level, const at::Tensor& images, const at::Tensor& mask,
+                   const at::Tensor& noiseOrFill)
+{
+    if (isRandomStrategy(strategy))
+        return (images + noiseOrFill * level * mask).clamp_(0.0, 1.0);
+    const double strength = std::min(level, 1.0);
+    return images + mask * strength * (noiseOrFill - images);
+}
+
+} // namespace salient

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/Job.h"
+#include "core/sweep/Sweep.h"
+#include "database/SweepTables.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salient {
+
+class Workspace;
+
+/// Step 7 of the method on a workspace: a sweep over a split of its dataset, stored in salient.db as a
+/// run (configuration, models with checksums, counts) that can be reopened and compared.
+struct SweepStepOptions
+{
+    SweepOptions sweep;
+    std::vector<std::string> models; ///< default: the workspace's robust_model and standard_model
+    std::string split = "test";
+    std::optional<std::string> dataset;     ///< default: the workspace's dataset
+    std::optional<std::string> classText;   ///< scope: a class id or index
+    std::optional<std::string> featureText; ///< scope: a feature number or name
+};
+
+struct SweepStepResult
+{
+    std::int64_t runId = 0;
+    SweepResults results;
+};
+
+/// The models a sweep runs when none are given: those of robust_model and standard_model the workspace
+/// names; throws InputError when it names neither.
+std::vector<std::string> defaultSweepModels(const Workspace& workspace);
+
+/// Runs the sweep and stores it. The run is recorded once its first batch is done; a cancelled or failed
+/// run keeps the counts of the batches it finished, with its status saying so. `listener` sees every batch.
+SweepStepResult runSweepStep(Workspace& workspace, const SweepStepOptions& options, const Job& job = {},
+                             const SweepListener& listener = {});
+
+/// A stored run as it was recorded.
+struct StoredSweep
+{
+    SweepRunRecord run;
+    SweepResults results;
+};
+/// Throws InputError when there is no such run.
+StoredSweep loadSweepRun(Workspace& workspace, std::int64_t runId);
+
+} // namespace salient

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "pipeline/SweepStep.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+/// What a sweep runs: models (the workspace's, plus any model file), levels, strategies, split and
+/// scope (all images, a class, the images with a feature's mask), seed, image limit and batch size.
+class SweepSettings : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SweepSettings(QWidget* parent = nullptr);
+
+    /// Lists the workspace's models and the classes and features of its dataset.
+    void setWorkspace(const QString& workspacePath);
+    /// Adds a model file to the list, checked.
+    void addModel(const QString& path);
+    /// The options as set, or nullopt with `error` saying what is wrong.
+    std::optional<salient::SweepStepOptions> options(QString* error) const;
+
+    QListWidget* models() const { return m_models; }
+    QLineEdit* sigmas() const { return m_sigmas; }
+    QCheckBox* strategy(salient::SweepStrategy strategy) const;
+    QComboBox* split() const { return m_split; }
+    QComboBox* scopeClass() const { return m_class; }
+    QComboBox* scopeFeature() const { return m_feature; }
+    QSpinBox* seed() const { return m_seed; }
+    QSpinBox* limit() const { return m_limit; }
+    QSpinBox* batchSize() const { return m_batchSize; }
+
+private:
+    void loadScope();
+    void browseModel();
+
+    QString m_path;
+    QString m_dataset;
+    QListWidget* m_models = nullptr;
+    QPushButton* m_addModel = nullptr;
+    QLineEdit* m_sigmas = nullptr;
+    std::vector<QCheckBox*> m_strategies;
+    QComboBox* m_split = nullptr;
+    QComboBox* m_class = nullptr;
+    QComboBox* m_feature = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QSpinBox* m_limit = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+};
