@@ -87,8 +87,8 @@ void IndexTablesWriter::commit()
 
 std::vector<IndexedClass> indexedClasses(Database& db)
 {
-    Statement query = db.prepare(
-        "SELECT class_index, wnid, images, correct, predicted FROM classes ORDER BY class_index");
+    Statement query =
+        db.prepare("SELECT class_index, wnid, images, correct, predicted FROM classes ORDER BY class_index");
     std::vector<IndexedClass> classes;
     while (query.step()) {
         IndexedClass cls;
@@ -130,8 +130,7 @@ std::vector<ClassFeature> classFeatures(Database& db, int classIndex)
 
 std::optional<IndexedImage> indexedImage(Database& db, std::int64_t imageId)
 {
-    Statement query =
-        db.prepare("SELECT path, label, prediction, problem FROM images WHERE image_id = ?1");
+    Statement query = db.prepare("SELECT path, label, prediction, problem FROM images WHERE image_id = ?1");
     query.bind(1, imageId);
     if (!query.step())
         return std::nullopt;

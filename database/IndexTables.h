@@ -27,8 +27,8 @@ struct IndexedImage
     std::int64_t imageId = 0; ///< row of the feature matrix
     std::string path;         ///< relative to the dataset root
     int label = 0;
-    int prediction = -1;      ///< -1 when unreadable
-    std::string problem;      ///< why it could not be read
+    int prediction = -1; ///< -1 when unreadable
+    std::string problem; ///< why it could not be read
 };
 
 /// An image of a (class, feature) pair with the feature's value on it.

@@ -214,7 +214,8 @@ CREATE TABLE dataset_masks (
 );
 CREATE INDEX dataset_masks_by_image ON dataset_masks(image);
 )sql",
-        // 5: sweep runs (issue: noise and masking sweeps): configuration, models with their checksums, and the
+        // 5: sweep runs (issue: noise and masking sweeps): configuration, models with their checksums, and
+        // the
         // counts behind every accuracy. Counts are stored, not accuracies, so runs can be summed and
         // compared.
         R"sql(

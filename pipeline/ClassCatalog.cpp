@@ -93,7 +93,8 @@ ClassDescription describeClass(Workspace& workspace, int classIndex, int example
             description.gloss = synset->gloss;
         }
         for (const Synset& ancestor : wordNet->hypernymPath(found->wnid))
-            description.hypernymPath.push_back(ancestor.lemmas.empty() ? ancestor.wnid : ancestor.lemmas.front());
+            description.hypernymPath.push_back(ancestor.lemmas.empty() ? ancestor.wnid
+                                                                       : ancestor.lemmas.front());
     }
     // Salient ImageNet's class_metadata.csv, when imported, adds what WordNet does not have.
     if (const auto imported = classMetadata(workspace.database(), found->wnid)) {

@@ -67,8 +67,9 @@ Answer answerFor(const MassShares& shares)
     answer.confidence = confidenceFor(best);
     answer.reason = "Measured on the demo's true masks, the activation maps of the top images put " +
                     percent(shares.object) + " of their mass on the main object, " +
-                    percent(shares.separateObject) + " on a separate object and " + percent(shares.background) +
-                    " on the background (" + percent(shares.backgroundCue) + " on a planted background cue).";
+                    percent(shares.separateObject) + " on a separate object and " +
+                    percent(shares.background) + " on the background (" + percent(shares.backgroundCue) +
+                    " on a planted background cue).";
     return answer;
 }
 
@@ -150,7 +151,7 @@ AutolabelSummary autolabelFromGroundTruth(Workspace& workspace, const std::optio
         ++summary.answered;
         (answer.answer == "main_object"       ? summary.mainObject
          : answer.answer == "separate_object" ? summary.separateObject
-                                               : summary.background)++;
+                                              : summary.background)++;
     }
     job.report(total, total, "Answered from ground truth");
     return summary;

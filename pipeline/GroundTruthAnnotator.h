@@ -9,8 +9,8 @@ namespace salient {
 
 class Workspace;
 
-/// Where the red region of a feature's neural activation maps lies, measured against the demo world's true masks
-/// over a pair's top images: on the main object (red mask), on a separate object (blue) or on the
+/// Where the red region of a feature's neural activation maps lies, measured against the demo world's true
+/// masks over a pair's top images: on the main object (red mask), on a separate object (blue) or on the
 /// background (everything else, of which `backgroundCue` lies on a planted background cue, green).
 struct MassShares
 {

@@ -51,8 +51,8 @@ std::vector<EvidencePicture> EvidenceSession::render(int classIndex, int feature
         if (ranked.feature == feature)
             top = ranked.discovery;
     if (top.empty())
-        throw InputError("feature " + std::to_string(feature) + " is not among the ranked features of class " +
-                         std::to_string(classIndex));
+        throw InputError("feature " + std::to_string(feature) +
+                         " is not among the ranked features of class " + std::to_string(classIndex));
     // The images are named relative to the dataset the index was built from.
     const IndexManifest manifest = IndexManifest::read(indexDirectory);
     std::vector<std::string> sources, relative;
@@ -68,9 +68,10 @@ std::vector<EvidencePicture> EvidenceSession::render(int classIndex, int feature
                                                 AttackSettings{}, job);
     std::vector<EvidencePicture> pictures;
     for (std::size_t i = 0; i < rendered.size(); ++i) {
-        const std::pair<EvidenceKind, const std::string*> files[] = {{EvidenceKind::Image, &rendered[i].image},
-                                                                      {EvidenceKind::Heatmap, &rendered[i].heatmap},
-                                                                      {EvidenceKind::Attack, &rendered[i].attack}};
+        const std::pair<EvidenceKind, const std::string*> files[] = {
+            {EvidenceKind::Image, &rendered[i].image},
+            {EvidenceKind::Heatmap, &rendered[i].heatmap},
+            {EvidenceKind::Attack, &rendered[i].attack}};
         for (const auto& [kind, path] : files) {
             EvidencePicture picture{kind, int(i), *path, relative[i], top[i].activation};
             if (onPicture)
@@ -81,8 +82,10 @@ std::vector<EvidencePicture> EvidenceSession::render(int classIndex, int feature
     return pictures;
 }
 
-std::vector<EvidencePicture> EvidenceSession::renderHeatmaps(int feature, const std::vector<std::string>& images,
-                                                             const EvidenceCallback& onPicture, const Job& job)
+std::vector<EvidencePicture> EvidenceSession::renderHeatmaps(int feature,
+                                                             const std::vector<std::string>& images,
+                                                             const EvidenceCallback& onPicture,
+                                                             const Job& job)
 {
     Workspace workspace = Workspace::open(m_path, false);
     const std::string indexDirectory = workspaceFile(workspace, WorkspaceKeys::FeatureIndex);
@@ -93,9 +96,9 @@ std::vector<EvidencePicture> EvidenceSession::renderHeatmaps(int feature, const 
     // No gradient steps: the attack picture is the image itself, so only the heatmaps cost anything.
     AttackSettings noAttack;
     noAttack.steps = 0;
-    const auto rendered = renderEvidenceToCache(d->open(workspace, manifest, indexDirectory, m_device),
-                                                RenderCache::forWorkspace(workspace.path()), sources, feature,
-                                                noAttack, job);
+    const auto rendered =
+        renderEvidenceToCache(d->open(workspace, manifest, indexDirectory, m_device),
+                              RenderCache::forWorkspace(workspace.path()), sources, feature, noAttack, job);
     std::vector<EvidencePicture> pictures;
     for (std::size_t i = 0; i < rendered.size(); ++i) {
         for (const auto& [kind, path] : {std::pair{EvidenceKind::Image, &rendered[i].image},

@@ -24,10 +24,10 @@ enum class EvidenceKind
 struct EvidencePicture
 {
     EvidenceKind kind = EvidenceKind::Image;
-    int position = 0;         ///< 0-4: the image's place among the pair's top images
-    std::string path;         ///< the PNG in the render cache
-    std::string sourceImage;  ///< the dataset image, relative to the dataset root
-    double activation = 0.0;  ///< the feature's value on the image
+    int position = 0;        ///< 0-4: the image's place among the pair's top images
+    std::string path;        ///< the PNG in the render cache
+    std::string sourceImage; ///< the dataset image, relative to the dataset root
+    double activation = 0.0; ///< the feature's value on the image
 };
 
 /// Called for each picture as soon as it is ready (on the rendering thread).

@@ -107,8 +107,9 @@ void ClassPanel::showClass(const Description& d)
     m_facts->setText(facts);
     QStringList links;
     for (const QString& link : d.wikiLinks)
-        links.append(QString("<a href=\"%1\">%2</a>").arg(link.toHtmlEscaped(), tr("Wikipedia: %1").arg(
-                                                                                     QFileInfo(link).fileName().toHtmlEscaped())));
+        links.append(QString("<a href=\"%1\">%2</a>")
+                         .arg(link.toHtmlEscaped(),
+                              tr("Wikipedia: %1").arg(QFileInfo(link).fileName().toHtmlEscaped())));
     m_links->setText(links.join("<br>"));
     m_links->setVisible(!links.isEmpty());
     for (int i = 0; i < MaxExamples; ++i) {
@@ -139,6 +140,7 @@ void ClassPanel::clear()
 
 int ClassPanel::examplesShown() const
 {
-    return int(std::count_if(m_examples.begin(), m_examples.end(),
-                             [](PictureTile* t) { return t->isVisibleTo(t->parentWidget()) && t->hasImage(); }));
+    return int(std::count_if(m_examples.begin(), m_examples.end(), [](PictureTile* t) {
+        return t->isVisibleTo(t->parentWidget()) && t->hasImage();
+    }));
 }

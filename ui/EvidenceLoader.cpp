@@ -17,8 +17,9 @@ EvidenceLoader::~EvidenceLoader() = default;
 void EvidenceLoader::setWorkspace(const QString& workspacePath)
 {
     m_path = workspacePath;
-    m_session = workspacePath.isEmpty() ? nullptr
-                                        : std::make_shared<salient::EvidenceSession>(workspacePath.toStdString());
+    m_session = workspacePath.isEmpty()
+                    ? nullptr
+                    : std::make_shared<salient::EvidenceSession>(workspacePath.toStdString());
     m_pending.reset();
     m_runner->cancel();
 }
@@ -43,31 +44,26 @@ void EvidenceLoader::startNext()
         return;
     const auto [classIndex, feature] = *m_pending;
     m_pending.reset();
-    m_runner->start([this, session = m_session, classIndex = classIndex, feature = feature](const salient::Job& job) {
-        try {
-            session->render(
-                classIndex, feature,
-                [&](const salient::EvidencePicture& picture) {
-                    // Decoded here, off the GUI thread; QImage is safe to hand across threads.
-                    const QImage image(QString::fromStdString(picture.path));
-                    const QString caption = QString("%1 · %2")
-                                                .arg(QString::fromStdString(picture.sourceImage).section('/', -1))
-                                                .arg(QLocale().toString(picture.activation, 'f', 2));
-                    QMetaObject::invokeMethod(
-                        this,
-                        [=] {
-                            Q_EMIT pictureReady(classIndex, feature, int(picture.kind), picture.position, image,
-                                                caption);
-                        },
-                        Qt::QueuedConnection);
-                },
-                job);
-        } catch (const salient::JobCancelled&) {
-            throw;
-        } catch (const std::exception& e) {
-            const QString message = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(
-                this, [=] { Q_EMIT failed(classIndex, feature, message); }, Qt::QueuedConnection);
-        }
-    });
+    m_runner->start(
+        [this, session = m_session, classIndex = classIndex, feature = feature](const salient::Job& job) {
+            auto show = [&](const salient::EvidencePicture& picture) {
+                // Decoded here, off the GUI thread; QImage is safe to hand across threads.
+                const QImage image(QString::fromStdString(picture.path));
+                const QString caption = QString("%1 · %2")
+                                            .arg(QString::fromStdString(picture.sourceImage).section('/', -1))
+                                            .arg(QLocale().toString(picture.activation, 'f', 2));
+                QMetaObject::invokeMethod(
+                    this,
+                    [=] {
+                        Q_EMIT pictureReady(classIndex, feature, int(picture.kind), picture.position, image,
+                                            caption);
+                    },
+                    Qt::QueuedConnection);
+            };
+            forwardErrors(
+                this, [&] { session->render(classIndex, feature, show, job); },
+                [this, classIndex, feature](const QString& message) {
+                    Q_EMIT failed(classIndex, feature, message);
+                });
+        });
 }

@@ -57,7 +57,7 @@ FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new 
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setChildrenCollapsible(false);
     const int em = fontMetrics().averageCharWidth();
-    m_splitter->setSizes({em * 30, em * 90, em * 36});
+    m_splitter->setSizes({em * 40, em * 90, em * 36});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -65,11 +65,12 @@ FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new 
 
     connect(m_classes, &ClassList::classSelected, this, &FeatureBrowser::showClass);
     connect(m_features, &FeatureList::featureSelected, this, &FeatureBrowser::showPair);
-    connect(m_loader, &EvidenceLoader::pictureReady, this,
-            [this](int cls, int feature, int kind, int position, const QImage& image, const QString& caption) {
-                if (cls == m_class && feature == m_feature)
-                    m_featurePanel->setPicture(FeaturePanel::Section(kind), position, image, caption);
-            });
+    connect(
+        m_loader, &EvidenceLoader::pictureReady, this,
+        [this](int cls, int feature, int kind, int position, const QImage& image, const QString& caption) {
+            if (cls == m_class && feature == m_feature)
+                m_featurePanel->setPicture(FeaturePanel::Section(kind), position, image, caption);
+        });
     connect(m_loader, &EvidenceLoader::failed, this, [this](int cls, int feature, const QString& message) {
         if (cls == m_class && feature == m_feature)
             m_featurePanel->clear(tr("The pictures could not be rendered: %1").arg(message));
@@ -112,7 +113,8 @@ void FeatureBrowser::reload()
                 entries.append({c.classIndex, QString::fromStdString(c.wnid), QString::fromStdString(c.name),
                                 c.images > 0 ? double(c.correct) / double(c.images) : 0.0, c.features});
         } catch (const std::exception& e) {
-            m_featurePanel->clear(tr("The workspace could not be read: %1").arg(QString::fromStdString(e.what())));
+            m_featurePanel->clear(
+                tr("The workspace could not be read: %1").arg(QString::fromStdString(e.what())));
         }
     }
     m_classes->setClasses(entries);
@@ -153,7 +155,8 @@ void FeatureBrowser::showPair(int feature)
     m_lastPairMs = -1;
     const QTreeWidgetItem* item = m_features->currentItem();
     m_featurePanel->showPair(tr("Feature %1 of %2").arg(feature).arg(m_classPanel->nameLabel()->text()),
-                             item ? tr("Rank %1 · importance %2").arg(item->text(0), item->text(2)) : QString());
+                             item ? tr("Rank %1 · importance %2").arg(item->text(0), item->text(2))
+                                  : QString());
     m_loader->request(m_class, feature);
 }
 
@@ -162,7 +165,8 @@ void FeatureBrowser::stepFeature(int delta)
     const int count = m_features->topLevelItemCount();
     if (count == 0)
         return;
-    const int row = m_features->currentItem() ? m_features->indexOfTopLevelItem(m_features->currentItem()) : -1;
+    const int row =
+        m_features->currentItem() ? m_features->indexOfTopLevelItem(m_features->currentItem()) : -1;
     m_features->setCurrentItem(m_features->topLevelItem(std::clamp(row + delta, 0, count - 1)));
 }
 

@@ -21,7 +21,8 @@ const SectionText sectionTexts[FeaturePanel::SectionCount] = {
     {QT_TRANSLATE_NOOP("FeaturePanel", "Highlighted visual attributes"),
      QT_TRANSLATE_NOOP("FeaturePanel", "Where the feature fires: red is high activation, blue is low.")},
     {QT_TRANSLATE_NOOP("FeaturePanel", "Amplified visual attributes"),
-     QT_TRANSLATE_NOOP("FeaturePanel", "The images changed to increase the feature: what it looks for, exaggerated.")},
+     QT_TRANSLATE_NOOP("FeaturePanel",
+                       "The images changed to increase the feature: what it looks for, exaggerated.")},
 };
 
 } // namespace
@@ -114,7 +115,8 @@ void FeaturePanel::enlarge(Section section, int index)
 {
     QVector<PictureViewer::Picture> pictures;
     for (int i = 0; i < PicturesPerSection; ++i)
-        pictures.append({tile(section, i)->image(), m_sectionTitles[section]->text() + " — " + tile(section, i)->caption()});
+        pictures.append({tile(section, i)->image(),
+                         m_sectionTitles[section]->text() + " — " + tile(section, i)->caption()});
     PictureViewer viewer(pictures, index, this);
     viewer.exec();
 }

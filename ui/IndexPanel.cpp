@@ -53,7 +53,8 @@ IndexPanel::IndexPanel(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
     });
     connect(m_runner, &JobRunner::failed, this, [this](const QString& message) {
         reload();
-        QMessageBox::warning(this, tr("Feature index"), tr("The feature index could not be built:\n%1").arg(message));
+        QMessageBox::warning(this, tr("Feature index"),
+                             tr("The feature index could not be built:\n%1").arg(message));
     });
     setWorkspace({});
 }
@@ -89,11 +90,12 @@ void IndexPanel::reload()
         }
         const std::int64_t rows = salient::indexedImageCount(workspace.database());
         const QLocale locale;
-        QString text = tr("%1 images in %2 classes; the robust model predicts %3 of them correctly.")
-                           .arg(locale.toString(qlonglong(rows)))
-                           .arg(classes.size())
-                           .arg(locale.toString(images > 0 ? 100.0 * double(correct) / double(images) : 0.0, 'f', 1) +
-                                " %");
+        QString text =
+            tr("%1 images in %2 classes; the robust model predicts %3 of them correctly.")
+                .arg(locale.toString(qlonglong(rows)))
+                .arg(classes.size())
+                .arg(locale.toString(images > 0 ? 100.0 * double(correct) / double(images) : 0.0, 'f', 1) +
+                     " %");
         if (rows > images)
             text += ' ' + tr("%1 images could not be read.").arg(locale.toString(qlonglong(rows - images)));
         m_status->setText(text);

@@ -19,6 +19,20 @@ constexpr qint64 reportIntervalMs = 50;
 
 } // namespace
 
+void forwardErrors(QObject* context, const std::function<void()>& work,
+                   const std::function<void(const QString&)>& onError)
+{
+    try {
+        work();
+    } catch (const salient::JobCancelled&) {
+        throw;
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        QMetaObject::invokeMethod(
+            context, [onError, message] { onError(message); }, Qt::QueuedConnection);
+    }
+}
+
 JobRunner::JobRunner(QObject* parent) : QObject(parent) {}
 
 JobRunner::~JobRunner()

@@ -11,6 +11,11 @@
 
 class QThread;
 
+/// Runs `work` inside a job; an error other than cancellation is handed, as text, to `onError` in the
+/// thread of `context` (cancellation goes on up to the runner).
+void forwardErrors(QObject* context, const std::function<void()>& work,
+                   const std::function<void(const QString&)>& onError);
+
 /// Runs one core job at a time off the GUI thread. Its progress, end, failure and cancellation arrive
 /// as signals in the GUI thread; progress is thinned to a few reports per second so a fast job cannot
 /// flood the event loop.

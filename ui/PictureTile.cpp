@@ -62,8 +62,8 @@ void PictureTile::paintEvent(QPaintEvent*)
         const bool enlarging = m_image.width() < side;
         painter.setRenderHint(QPainter::SmoothPixmapTransform, !enlarging);
         const QSize fitted = m_image.size().scaled(square.size(), Qt::KeepAspectRatio);
-        const QRect target(square.center().x() - fitted.width() / 2, square.center().y() - fitted.height() / 2,
-                           fitted.width(), fitted.height());
+        const QRect target(square.center().x() - fitted.width() / 2,
+                           square.center().y() - fitted.height() / 2, fitted.width(), fitted.height());
         painter.drawImage(target, m_image);
     } else {
         painter.setPen(palette().color(QPalette::PlaceholderText));

@@ -51,8 +51,8 @@ void PictureViewer::updatePixmap()
     const QSize target = image.size().scaled(m_picture->size(), Qt::KeepAspectRatio);
     // Pixel art stays crisp: the demo's 48 x 48 images are enlarged many times.
     const bool enlarging = target.width() > image.width();
-    m_picture->setPixmap(QPixmap::fromImage(
-        image.scaled(target, Qt::KeepAspectRatio, enlarging ? Qt::FastTransformation : Qt::SmoothTransformation)));
+    m_picture->setPixmap(QPixmap::fromImage(image.scaled(
+        target, Qt::KeepAspectRatio, enlarging ? Qt::FastTransformation : Qt::SmoothTransformation)));
 }
 
 void PictureViewer::keyPressEvent(QKeyEvent* event)

@@ -166,32 +166,22 @@ void ValidationHitPage::startNext()
     Request request = std::move(*m_pending);
     m_pending.reset();
     m_runner->start([this, session = m_session, request](const salient::Job& job) {
-        try {
-            session->renderHeatmaps(
-                request.feature, request.images,
-                [&](const salient::EvidencePicture& picture) {
-                    if (picture.kind != salient::EvidenceKind::Heatmap)
-                        return;
-                    // Decoded here, off the GUI thread; QImage is safe to hand across threads.
-                    const QImage image(QString::fromStdString(picture.path));
-                    const QString caption = QString::fromStdString(picture.sourceImage).section('/', -1);
-                    QMetaObject::invokeMethod(
-                        this, [=] { setHeatmap(request.hitId, picture.position, image, caption); },
-                        Qt::QueuedConnection);
-                },
-                job);
-        } catch (const salient::JobCancelled&) {
-            throw;
-        } catch (const std::exception& e) {
-            const QString message = QString::fromStdString(e.what());
+        auto show = [&](const salient::EvidencePicture& picture) {
+            if (picture.kind != salient::EvidenceKind::Heatmap)
+                return;
+            // Decoded here, off the GUI thread; QImage is safe to hand across threads.
+            const QImage image(QString::fromStdString(picture.path));
+            const QString caption = QString::fromStdString(picture.sourceImage).section('/', -1);
             QMetaObject::invokeMethod(
-                this,
-                [=] {
-                    if (request.hitId == m_hitId)
-                        m_details->setText(tr("The heatmaps could not be rendered: %1").arg(message));
-                },
+                this, [=] { setHeatmap(request.hitId, picture.position, image, caption); },
                 Qt::QueuedConnection);
-        }
+        };
+        forwardErrors(
+            this, [&] { session->renderHeatmaps(request.feature, request.images, show, job); },
+            [this, hitId = request.hitId](const QString& message) {
+                if (hitId == m_hitId)
+                    m_details->setText(tr("The heatmaps could not be rendered: %1").arg(message));
+            });
     });
 }
 

@@ -10,7 +10,8 @@ namespace salient::cli {
 
 int runHitsAutolabel(Arguments& arguments)
 {
-    const std::string usage = "hits autolabel --ground-truth [--study NAME] [--workspace DIR] [--device D] [--json]";
+    const std::string usage =
+        "hits autolabel --ground-truth [--study NAME] [--workspace DIR] [--device D] [--json]";
     Workspace workspace = openHitsWorkspace(arguments.option("workspace", "."), false);
     const bool groundTruth = arguments.flag("ground-truth");
     const auto study = arguments.option("study");
@@ -18,8 +19,9 @@ int runHitsAutolabel(Arguments& arguments)
     const bool json = arguments.flag("json");
     expectNoPositionals(arguments, usage);
     if (!groundTruth)
-        throw UsageError("autolabel answers from the demo's true masks only: pass --ground-truth; usage: salient " +
-                         usage);
+        throw UsageError(
+            "autolabel answers from the demo's true masks only: pass --ground-truth; usage: salient " +
+            usage);
     ProgressBar progress;
     const AutolabelSummary summary = autolabelFromGroundTruth(workspace, study, device, progress.job());
     progress.finishLine();
@@ -34,9 +36,9 @@ int runHitsAutolabel(Arguments& arguments)
                   << '\n';
         return 0;
     }
-    std::cout << "Answered " << summary.answered << " HITs of '" << summary.study << "' as ground-truth: "
-              << summary.mainObject << " main object, " << summary.separateObject << " separate object, "
-              << summary.background << " background\n";
+    std::cout << "Answered " << summary.answered << " HITs of '" << summary.study
+              << "' as ground-truth: " << summary.mainObject << " main object, " << summary.separateObject
+              << " separate object, " << summary.background << " background\n";
     return 0;
 }
 

@@ -77,7 +77,8 @@ ClassListing listFromIndex(const std::string& indexDir, const std::string& class
         return list;
     };
     for (const RankedFeature& f : rankClassFeatures(index, listing.cls, options))
-        listing.features.push_back({f.rank, f.feature, f.importance, paths(f.topPredicted), paths(f.topLabelled)});
+        listing.features.push_back(
+            {f.rank, f.feature, f.importance, paths(f.topPredicted), paths(f.topLabelled)});
     return listing;
 }
 
@@ -100,7 +101,8 @@ ClassListing listFromWorkspace(Workspace& workspace, const std::string& classTex
     for (const ClassFeature& f : classFeatures(db, listing.cls)) {
         if (f.rank > k)
             break;
-        listing.features.push_back({f.rank, f.feature, f.importance, paths(f.discovery), paths(f.generalisation)});
+        listing.features.push_back(
+            {f.rank, f.feature, f.importance, paths(f.discovery), paths(f.generalisation)});
     }
     return listing;
 }

@@ -2,8 +2,8 @@
 
 #include "database/ClassMetadata.h"
 #include "database/IndexTables.h"
-#include "database/WriteTransaction.h"
 #include "database/Workspace.h"
+#include "database/WriteTransaction.h"
 #include "pipeline/WorkspacePaths.h"
 
 #include <nlohmann/json.hpp>

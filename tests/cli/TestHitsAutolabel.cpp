@@ -18,10 +18,12 @@ private Q_SLOTS:
         const QString w = dir.filePath("w");
         const QString model = QString(SALIENT_SOURCE_DIR) + "/resources/models/robust.pt";
         for (const QStringList& command :
-             {QStringList{"demo", w, "--world-only", "--train", "300", "--val", "10", "--test", "10", "--balanced", "10"},
+             {QStringList{"demo", w, "--world-only", "--train", "300", "--val", "10", "--test", "10",
+                          "--balanced", "10"},
               QStringList{"workspace", "init", w, "--dataset", w + "/dataset", "--robust-model", model},
               QStringList{"index", "--workspace", w, "--device", "cpu"},
-              QStringList{"hits", "create", "--study", "discovery", "--annotators-per-hit", "1", "--workspace", w}}) {
+              QStringList{"hits", "create", "--study", "discovery", "--annotators-per-hit", "1",
+                          "--workspace", w}}) {
             const CliRun run = runSalient(command);
             QVERIFY2(run.exitCode == 0, run.err.constData());
         }
@@ -46,7 +48,8 @@ private Q_SLOTS:
         // A workspace without true masks (any real dataset) is refused.
         QVERIFY(QDir(w + "/dataset/masks").removeRecursively());
         runSalient({"hits", "create", "--study", "discovery", "--name", "again", "--workspace", w});
-        const CliRun refused = runSalient({"hits", "autolabel", "--ground-truth", "--study", "again", "--workspace", w});
+        const CliRun refused =
+            runSalient({"hits", "autolabel", "--ground-truth", "--study", "again", "--workspace", w});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains("no ground-truth masks"), refused.err.constData());
     }

@@ -21,8 +21,9 @@ const QString robustModel = QString(SALIENT_SOURCE_DIR) + "/resources/models/rob
 /// A demo world of `train` training images in `dir`/w.
 void makeWorld(const QTemporaryDir& dir, int train)
 {
-    const CliRun world = runSalient({"demo", dir.filePath("w"), "--world-only", "--train", QString::number(train),
-                                     "--val", "10", "--test", "10", "--balanced", "10"});
+    const CliRun world =
+        runSalient({"demo", dir.filePath("w"), "--world-only", "--train", QString::number(train), "--val",
+                    "10", "--test", "10", "--balanced", "10"});
     QVERIFY2(world.exitCode == 0, world.err.constData());
 }
 
@@ -41,8 +42,8 @@ std::vector<std::int32_t> int32Rows(const QString& path)
     return rows;
 }
 
-const QStringList indexFiles = {"features.f32", "labels.i32", "predictions.i32", "fc.f32", "images.txt",
-                                "index.json"};
+const QStringList indexFiles = {"features.f32", "labels.i32", "predictions.i32",
+                                "fc.f32",       "images.txt", "index.json"};
 
 } // namespace
 
@@ -97,7 +98,8 @@ private Q_SLOTS:
         const CliRun init = runSalient({"workspace", "init", dir.filePath("w"), "--dataset",
                                         dir.filePath("w/dataset"), "--robust-model", robustModel});
         QVERIFY2(init.exitCode == 0, init.err.constData());
-        const CliRun missing = runSalient({"workspace", "init", dir.filePath("v"), "--dataset", dir.filePath("no")});
+        const CliRun missing =
+            runSalient({"workspace", "init", dir.filePath("v"), "--dataset", dir.filePath("no")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("no such file or folder (--dataset)"));
         const CliRun indexing =
@@ -127,10 +129,10 @@ private Q_SLOTS:
             QCOMPARE(cls.predicted, predicted);
 
             const QString id = QString::fromStdString(cls.wnid);
-            const CliRun stored = runSalient({"features", "top", "--workspace", dir.filePath("w"), "--class", id,
-                                              "--json"});
-            const CliRun live = runSalient({"features", "top", "--index", dir.filePath("w/index"), "--class", id,
-                                            "--json"});
+            const CliRun stored =
+                runSalient({"features", "top", "--workspace", dir.filePath("w"), "--class", id, "--json"});
+            const CliRun live =
+                runSalient({"features", "top", "--index", dir.filePath("w/index"), "--class", id, "--json"});
             QVERIFY2(stored.exitCode == 0, stored.err.constData());
             QCOMPARE(QJsonDocument::fromJson(stored.out), QJsonDocument::fromJson(live.out));
         }
@@ -141,8 +143,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         makeWorld(dir, 1500);
-        const QStringList common = {"--model", robustModel, "--data", dir.filePath("w/dataset/train"),
-                                    "--batch-size", "16", "--device", "cpu"};
+        const QStringList common = {"--model",      robustModel, "--data",   dir.filePath("w/dataset/train"),
+                                    "--batch-size", "16",        "--device", "cpu"};
         const CliRun whole = runSalient(QStringList{"index", "--out", dir.filePath("whole")} + common);
         QVERIFY2(whole.exitCode == 0, whole.err.constData());
 

@@ -40,10 +40,10 @@ private Q_SLOTS:
         m_workspace = m_dir.filePath("w");
         const QString model = QString(SALIENT_SOURCE_DIR) + "/resources/models/robust.pt";
         for (const QStringList& command :
-             {QStringList{"demo", m_workspace, "--world-only", "--train", "400", "--val", "40", "--test", "10",
-                          "--balanced", "10"},
-              QStringList{"workspace", "init", m_workspace, "--dataset", m_workspace + "/dataset", "--robust-model",
-                          model},
+             {QStringList{"demo", m_workspace, "--world-only", "--train", "400", "--val", "40", "--test",
+                          "10", "--balanced", "10"},
+              QStringList{"workspace", "init", m_workspace, "--dataset", m_workspace + "/dataset",
+                          "--robust-model", model},
               QStringList{"index", "--workspace", m_workspace, "--device", "cpu"}}) {
             const CliRun run = runSalient(command);
             QVERIFY2(run.exitCode == 0, run.err.constData());

@@ -19,8 +19,9 @@ namespace {
 /// A workspace with a demo world of `train` images and the shipped robust model.
 void makeWorkspace(const QTemporaryDir& dir, int train)
 {
-    const CliRun world = runSalient({"demo", dir.filePath("w"), "--world-only", "--train", QString::number(train),
-                                     "--val", "10", "--test", "10", "--balanced", "10"});
+    const CliRun world =
+        runSalient({"demo", dir.filePath("w"), "--world-only", "--train", QString::number(train), "--val",
+                    "10", "--test", "10", "--balanced", "10"});
     QVERIFY2(world.exitCode == 0, world.err.constData());
     salient::Workspace workspace = salient::Workspace::open(dir.filePath("w").toStdString(), true);
     workspace.setConfigValue("dataset", "dataset");
