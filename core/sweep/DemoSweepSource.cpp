@@ -111,12 +111,12 @@ std::string DemoSweepSource::description() const
     return "demo world " + m_root + ", split " + m_split;
 }
 
-std::vector<SoftMask> DemoSweepSource::loadMasks(std::size_t index) const
+std::vector<SweepMask> DemoSweepSource::loadMasks(std::size_t index) const
 {
     const Image channels = decodeImageFile(m_maskPaths.at(index));
-    std::vector<SoftMask> masks;
+    std::vector<SweepMask> masks;
     for (const MaskRef& ref : m_samples[index].masks) {
-        SoftMask mask;
+        SweepMask mask;
         mask.width = channels.width;
         mask.height = channels.height;
         mask.values.resize(std::size_t(channels.width) * channels.height);

@@ -32,7 +32,7 @@ public:
     std::string description() const override;
     const std::vector<std::string>& classIds() const override { return m_classIds; }
     const std::vector<SweepSample>& samples() const override { return m_samples; }
-    std::vector<SoftMask> loadMasks(std::size_t index) const override;
+    std::vector<SweepMask> loadMasks(std::size_t index) const override;
     std::string featureName(int classIndex, int feature) const override;
 
 private:

@@ -24,11 +24,11 @@ DecodedSample decodeSample(const SweepSource& source, std::size_t index, const P
     const Image original = decodeImageFile(sample.imagePath);
     DecodedSample decoded;
     decoded.image = applyGeometry(original, geometry);
-    std::vector<SoftMask> masks = source.loadMasks(index);
+    std::vector<SweepMask> masks = source.loadMasks(index);
     if (masks.size() != sample.masks.size())
         throw InputError(sample.imagePath + ": the source gave " + std::to_string(masks.size()) +
                          " masks for its " + std::to_string(sample.masks.size()) + " features");
-    for (SoftMask& mask : masks) {
+    for (SweepMask& mask : masks) {
         if (mask.values.size() != std::size_t(mask.width) * std::size_t(mask.height) || mask.values.empty())
             throw InputError(sample.imagePath + ": a mask of the wrong size");
         // A mask of another resolution is first stretched over its image, then cropped with it.

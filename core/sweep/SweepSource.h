@@ -10,7 +10,7 @@
 namespace salient {
 
 /// A soft mask in [0, 1] (1 = fully in the region), rows top to bottom.
-using SoftMask = Plane;
+using SweepMask = Plane;
 
 enum class MaskRole
 {
@@ -49,7 +49,7 @@ public:
     virtual const std::vector<SweepSample>& samples() const = 0;
     /// The masks of sample `index`, in the order of its `masks`, each at any resolution (a mask of another
     /// size than the image is resized to the image first). Called from several threads at once.
-    virtual std::vector<SoftMask> loadMasks(std::size_t index) const = 0;
+    virtual std::vector<SweepMask> loadMasks(std::size_t index) const = 0;
     /// A feature's display name, e.g. "feature 1234" or "background".
     virtual std::string featureName(int classIndex, int feature) const;
 };

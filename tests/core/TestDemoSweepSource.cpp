@@ -97,7 +97,7 @@ private Q_SLOTS:
             maskPath.replace(maskPath.find("/test/"), 6, "/masks/test/");
             const QImage file(QString::fromStdString(maskPath));
             QVERIFY(!file.isNull());
-            const std::vector<SoftMask> masks = source.loadMasks(i);
+            const std::vector<SweepMask> masks = source.loadMasks(i);
             QCOMPARE(masks.size(), s.masks.size());
             for (std::size_t m = 0; m < masks.size(); ++m) {
                 QCOMPARE(masks[m].width, file.width());

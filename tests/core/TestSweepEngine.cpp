@@ -27,10 +27,10 @@ class HandMadeSource : public SweepSource
 public:
     HandMadeSource(std::vector<std::string> classIds) : m_classIds(std::move(classIds)) {}
 
-    void add(const std::string& path, int label, std::vector<std::pair<MaskRef, SoftMask>> masks)
+    void add(const std::string& path, int label, std::vector<std::pair<MaskRef, SweepMask>> masks)
     {
         SweepSample sample{path, label, {}};
-        std::vector<SoftMask> planes;
+        std::vector<SweepMask> planes;
         for (auto& [ref, mask] : masks) {
             sample.masks.push_back(ref);
             planes.push_back(std::move(mask));
@@ -42,18 +42,18 @@ public:
     std::string description() const override { return "hand-made masks"; }
     const std::vector<std::string>& classIds() const override { return m_classIds; }
     const std::vector<SweepSample>& samples() const override { return m_samples; }
-    std::vector<SoftMask> loadMasks(std::size_t index) const override { return m_masks.at(index); }
+    std::vector<SweepMask> loadMasks(std::size_t index) const override { return m_masks.at(index); }
 
 private:
     std::vector<std::string> m_classIds;
     std::vector<SweepSample> m_samples;
-    std::vector<std::vector<SoftMask>> m_masks;
+    std::vector<std::vector<SweepMask>> m_masks;
 };
 
 /// A size x size mask: 1 where inside(x, y), else 0.
-template <typename Inside> SoftMask drawMask(int size, Inside inside)
+template <typename Inside> SweepMask drawMask(int size, Inside inside)
 {
-    SoftMask mask{size, size, std::vector<float>(std::size_t(size) * size, 0.0f)};
+    SweepMask mask{size, size, std::vector<float>(std::size_t(size) * size, 0.0f)};
     for (int y = 0; y < size; ++y)
         for (int x = 0; x < size; ++x)
             mask.values[std::size_t(y * size + x)] = inside(x, y) ? 1.0f : 0.0f;
