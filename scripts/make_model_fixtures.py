@@ -4,6 +4,7 @@ save them, damaged files, test images, and reference outputs computed by PyTorch
 
 Usage: make_model_fixtures.py OUT_DIR   (skips the work when OUT_DIR is up to date with this script)
 """
+import copy
 import hashlib
 import json
 import os
@@ -85,21 +86,25 @@ class TinyClassifier(nn.Module):
         return self.head(torch.flatten(self.features(x), 1))
 
 
+def layer4_maps(model, normalised):
+    if isinstance(model, NarrowResNet):
+        return model.layer4_maps(normalised)
+    m = model
+    h = m.maxpool(m.relu(m.bn1(m.conv1(normalised))))
+    return m.layer4(m.layer3(m.layer2(m.layer1(h))))
+
+
 def reference_outputs(model, images01, mean, std, target_class):
     """Logits, penultimate features, layer4 maps and d logit[target] / d image, as PyTorch computes them."""
     mean_t = torch.tensor(mean).view(1, 3, 1, 1)
     std_t = torch.tensor(std).view(1, 3, 1, 1)
     x = images01.clone().requires_grad_(True)
     normalised = (x - mean_t) / std_t
-    if isinstance(model, NarrowResNet):
-        layer4 = model.layer4_maps(normalised)
-    else:
-        m = model
-        h = m.maxpool(m.relu(m.bn1(m.conv1(normalised))))
-        layer4 = m.layer4(m.layer3(m.layer2(m.layer1(h))))
+    layer4 = layer4_maps(model, normalised)
     features = torch.flatten(model.avgpool(layer4), 1)
     logits = model.fc(features)
     logits[:, target_class].sum().backward()
+    exact = exact_outputs(model, images01, mean, std)
     return {
         "input": images01,
         "logits": logits.detach(),
@@ -107,7 +112,21 @@ def reference_outputs(model, images01, mean, std, target_class):
         "layer4": layer4.detach(),
         "grad": x.grad.detach(),
         "target": torch.tensor(target_class),
+        **exact,
     }
+
+
+def exact_outputs(model, images01, mean, std):
+    """The same forward pass in double precision: the yardstick for float rounding, so that a test can
+    tell a reordering of float operations (batch-norm folding) from a wrong result."""
+    model64 = copy.deepcopy(model).double()
+    with torch.no_grad():
+        normalised = (images01.double() - torch.tensor(mean, dtype=torch.float64).view(1, 3, 1, 1)) \
+            / torch.tensor(std, dtype=torch.float64).view(1, 3, 1, 1)
+        layer4 = layer4_maps(model64, normalised)
+        features = torch.flatten(model64.avgpool(layer4), 1)
+        logits = model64.fc(features)
+    return {"logits_exact": logits, "features_exact": features, "layer4_exact": layer4}
 
 
 def preprocess_like_salient(path, resize, crop, mean, std):

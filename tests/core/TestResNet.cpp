@@ -13,6 +13,24 @@ class TestResNet : public QObject
 {
     Q_OBJECT
 
+    /// Folding batch normalisation into the convolutions reorders float operations. On a deep network
+    /// with random weights (activations in the thousands) that rounding is as large as PyTorch's own, so
+    /// the folded result is judged against the double-precision forward pass: it may stray from it at
+    /// most twice as far as PyTorch's float forward pass does. A wrong fold misses by orders more.
+    static void compareWithExact(const at::Tensor& folded, const std::string& reference,
+                                 const std::string& name)
+    {
+        const at::Tensor exact = expectedTensor(reference, name + "_exact");
+        const double pytorchError = relativeError(expectedTensor(reference, name), exact);
+        const double foldedError = relativeError(folded, exact);
+        const double allowed = std::max(1e-4, 2 * pytorchError);
+        QVERIFY2(foldedError <= allowed,
+                 qPrintable(QString("folded %1 is %2 from the exact result (allowed %3)")
+                                .arg(QString::fromStdString(name))
+                                .arg(foldedError)
+                                .arg(allowed)));
+    }
+
 private Q_SLOTS:
     void initTestCase() { configureTorchThreads(); }
 
@@ -48,13 +66,11 @@ private Q_SLOTS:
             SALIENT_COMPARE_TENSORS(out.logits, expectedTensor(reference, "logits"), 1e-4);
             SALIENT_COMPARE_TENSORS(out.features, expectedTensor(reference, "features"), 1e-4);
             SALIENT_COMPARE_TENSORS(out.layer4, expectedTensor(reference, "layer4"), 1e-4);
-            // The same numbers with batch normalisation folded into the convolutions, up to the rounding
-            // that the changed order of float operations brings (it grows with depth: ~2e-4 on ResNet-50).
             const ResNetOutputs folded =
                 loaded.network->resnet().inferenceForward(loaded.network->normalise(input));
-            SALIENT_COMPARE_TENSORS(folded.logits, expectedTensor(reference, "logits"), 1e-3);
-            SALIENT_COMPARE_TENSORS(folded.features, expectedTensor(reference, "features"), 1e-3);
-            SALIENT_COMPARE_TENSORS(folded.layer4, expectedTensor(reference, "layer4"), 1e-3);
+            compareWithExact(folded.logits, reference, "logits");
+            compareWithExact(folded.features, reference, "features");
+            compareWithExact(folded.layer4, reference, "layer4");
         }
         const std::int64_t target = expectedTensor(reference, "target").item<std::int64_t>();
         const at::Tensor grad = loaded.network->inputGradient(
