@@ -25,33 +25,44 @@ Image fromMat(const cv::Mat& mat)
     return image;
 }
 
+/// torchvision's Resize(int): the shorter side becomes `resize`, the longer one is truncated.
+cv::Size resizedSize(int imageWidth, int imageHeight, int resize)
+{
+    if (resize <= 0)
+        return {imageWidth, imageHeight};
+    const int shorter = std::min(imageWidth, imageHeight);
+    return {imageWidth == shorter ? resize : int(double(resize) * imageWidth / shorter),
+            imageHeight == shorter ? resize : int(double(resize) * imageHeight / shorter)};
+}
+
+/// Where the centre `crop` square lies in an image of `size`: its top-left corner, negative where the
+/// image is smaller than the crop and gets padded. Same rounding as torchvision's CenterCrop.
+cv::Point cropCorner(cv::Size size, int crop)
+{
+    const int padX = std::max(0, crop - size.width), padY = std::max(0, crop - size.height);
+    const int top = int(std::lround((size.height + padY - crop) / 2.0));
+    const int left = int(std::lround((size.width + padX - crop) / 2.0));
+    return {left - padX / 2, top - padY / 2};
+}
+
 /// Resizes the shorter side to `resize`, then takes the centre `crop` square (any channel count).
 cv::Mat geometry(cv::Mat mat, int resize, int crop)
 {
-    const int imageWidth = mat.cols, imageHeight = mat.rows;
-    if (resize > 0) {
-        const int shorter = std::min(imageWidth, imageHeight);
-        // torchvision's Resize(int): the shorter side becomes `resize`, the longer one is truncated.
-        const int width = imageWidth == shorter ? resize : int(double(resize) * imageWidth / shorter);
-        const int height = imageHeight == shorter ? resize : int(double(resize) * imageHeight / shorter);
-        if (width != imageWidth || height != imageHeight) {
-            const int interpolation = resize < shorter ? cv::INTER_AREA : cv::INTER_LINEAR;
-            cv::Mat resized;
-            cv::resize(mat, resized, cv::Size(width, height), 0, 0, interpolation);
-            mat = resized;
-        }
+    const cv::Size size = resizedSize(mat.cols, mat.rows, resize);
+    if (size.width != mat.cols || size.height != mat.rows) {
+        const int interpolation = resize < std::min(mat.cols, mat.rows) ? cv::INTER_AREA : cv::INTER_LINEAR;
+        cv::Mat resized;
+        cv::resize(mat, resized, size, 0, 0, interpolation);
+        mat = resized;
     }
     if (crop > 0 && (mat.cols != crop || mat.rows != crop)) {
         cv::Mat padded = mat;
-        if (mat.cols < crop || mat.rows < crop) {
-            const int padX = std::max(0, crop - mat.cols), padY = std::max(0, crop - mat.rows);
+        const int padX = std::max(0, crop - mat.cols), padY = std::max(0, crop - mat.rows);
+        if (padX > 0 || padY > 0)
             cv::copyMakeBorder(mat, padded, padY / 2, (padY + 1) / 2, padX / 2, (padX + 1) / 2,
                                cv::BORDER_CONSTANT, cv::Scalar::all(0));
-        }
-        // Same rounding as torchvision's CenterCrop.
-        const int top = int(std::lround((padded.rows - crop) / 2.0));
-        const int left = int(std::lround((padded.cols - crop) / 2.0));
-        mat = padded(cv::Rect(left, top, crop, crop));
+        const cv::Point corner = cropCorner(mat.size(), crop);
+        mat = padded(cv::Rect(corner.x + padX / 2, corner.y + padY / 2, crop, crop));
     }
     return mat;
 }
@@ -92,6 +103,23 @@ Image resizeAndCentreCrop(const Image& image, int resize, int crop)
 Plane resizeAndCentreCrop(const Plane& plane, int resize, int crop)
 {
     return planeFromMat(geometry(planeMat(plane), resize, crop));
+}
+
+Plane uncropPlane(const Plane& plane, int imageWidth, int imageHeight, int resize, int crop)
+{
+    const cv::Size size = resizedSize(imageWidth, imageHeight, resize);
+    cv::Mat resized = cv::Mat::zeros(size, CV_32FC1);
+    if (crop > 0) {
+        const Plane square = resizePlane(plane, crop, crop);
+        const cv::Point corner = cropCorner(size, crop);
+        // The part of the crop that lies on the image (the rest was padding).
+        const cv::Rect onImage = cv::Rect(corner, cv::Size(crop, crop)) & cv::Rect(cv::Point(0, 0), size);
+        if (!onImage.empty())
+            planeMat(square)(onImage - corner).copyTo(resized(onImage));
+    } else {
+        resized = planeMat(resizePlane(plane, size.width, size.height)).clone();
+    }
+    return resizePlane(planeFromMat(resized), imageWidth, imageHeight);
 }
 
 Plane resizePlane(const Plane& plane, int width, int height)

@@ -42,6 +42,11 @@ struct Plane
 /// The image geometry for a single-channel map, so that a mask stays aligned with its image.
 Plane resizeAndCentreCrop(const Plane& plane, int resize, int crop);
 
+/// The inverse of resizeAndCentreCrop for a map made on a model's input (a NAM): the map placed where
+/// that crop came from in an image of `imageWidth` x `imageHeight`, zero outside it. A map of another
+/// size than the crop is stretched over the crop first.
+Plane uncropPlane(const Plane& plane, int imageWidth, int imageHeight, int resize, int crop);
+
 /// Bilinear resize to exactly `width` x `height` (a mask made at another resolution than its image).
 Plane resizePlane(const Plane& plane, int width, int height);
 

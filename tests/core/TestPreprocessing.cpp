@@ -3,6 +3,9 @@
 
 #include <QtTest>
 
+#include <array>
+#include <cmath>
+
 using namespace salient;
 
 namespace {
@@ -77,6 +80,38 @@ private Q_SLOTS:
         QCOMPARE(stretched.width, 4);
         QCOMPARE(stretched.values.front(), 0.0f);
         QCOMPARE(stretched.values.back(), 1.0f);
+    }
+
+    /// A map made on the model's input (a NAM) goes back where its crop came from: cropping it again
+    /// gives the map, and the image outside the crop is zero.
+    void uncroppedPlanesReturnToTheirCrop()
+    {
+        for (const auto& [width, height, resize, crop] :
+             {std::array{300, 200, 256, 224}, std::array{90, 60, 0, 70}, std::array{90, 60, 40, 36}}) {
+            Plane plane{width, height, {}};
+            for (int y = 0; y < height; ++y)
+                for (int x = 0; x < width; ++x)
+                    plane.values.push_back(0.5f * x / width + 0.5f * y / height);
+            const Plane cropped = resizeAndCentreCrop(plane, resize, crop);
+            const Plane uncropped = uncropPlane(cropped, width, height, resize, crop);
+            QCOMPARE(uncropped.width, width);
+            QCOMPARE(uncropped.height, height);
+            const Plane again = resizeAndCentreCrop(uncropped, resize, crop);
+            float worst = 0.0f;
+            for (int y = 2; y < crop - 2; ++y)
+                for (int x = 2; x < crop - 2; ++x) {
+                    const std::size_t p = std::size_t(y * crop + x);
+                    if (cropped.values[p] > 0.0f) // not padding
+                        worst = std::max(worst, std::abs(again.values[p] - cropped.values[p]));
+                }
+            QVERIFY2(worst < 0.02f, qPrintable(QString("re-cropped differs by %1").arg(worst)));
+        }
+        // 300 x 200 -> 384 x 256 -> the crop starts 80 px right of the left edge: that edge is outside it.
+        const Plane ones{224, 224, std::vector<float>(224 * 224, 1.0f)};
+        const Plane placed = uncropPlane(ones, 300, 200, 256, 224);
+        QCOMPARE(placed.values[std::size_t(100 * 300 + 10)], 0.0f);
+        QCOMPARE(placed.values[std::size_t(100 * 300 + 150)], 1.0f);
+        QCOMPARE(placed.values[std::size_t(100 * 300 + 290)], 0.0f);
     }
 
     void describesItself()
