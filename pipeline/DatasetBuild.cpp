@@ -167,8 +167,10 @@ DatasetBuildResult buildDataset(Workspace& workspace, const DatasetBuildOptions&
             result.height = storedMasks.front().height;
             continue;
         }
-        if (!renderer)
+        if (!renderer) {
             renderer = EvidenceRenderer::open(model, parseDeviceChoice(options.device));
+            setDatasetMaskGeometry(workspace, renderer->info().preprocessing);
+        }
         std::vector<DatasetMask> masks;
         std::vector<Image> images;
         for (const FeatureImage& image : top) {

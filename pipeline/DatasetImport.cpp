@@ -193,6 +193,7 @@ DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptio
     }
     setWorkspaceFile(workspace, DatasetKeys::Images, imagesRoot.string());
     workspace.removeConfigValue(DatasetKeys::Study);
+    workspace.removeConfigValue(DatasetKeys::MaskGeometry); // imported masks cover their whole image
     MaskFile file = MaskFile::openForAppend(datasetMaskFilePath(workspace), 0);
     for (const PairFiles& files : pairs) {
         std::vector<DatasetMask> masks;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -21,6 +22,25 @@ MaskFile openMasks(Workspace& workspace)
 }
 
 } // namespace
+
+std::optional<Preprocessing> datasetMaskGeometry(const Workspace& workspace)
+{
+    const std::optional<std::string> text = workspace.configValue(DatasetKeys::MaskGeometry);
+    if (!text)
+        return std::nullopt;
+    Preprocessing geometry;
+    std::istringstream in(*text);
+    if (!(in >> geometry.resize >> geometry.crop) || geometry.resize < 0 || geometry.crop < 0)
+        throw InputError(workspace.path() + ": the setting " + DatasetKeys::MaskGeometry + " '" + *text +
+                         "' is not '<resize> <crop>'");
+    return geometry;
+}
+
+void setDatasetMaskGeometry(Workspace& workspace, const Preprocessing& geometry)
+{
+    workspace.setConfigValue(DatasetKeys::MaskGeometry,
+                             std::to_string(geometry.resize) + " " + std::to_string(geometry.crop));
+}
 
 std::string datasetMaskFilePath(const Workspace& workspace)
 {

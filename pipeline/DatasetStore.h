@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/Job.h"
+#include "core/Preprocessing.h"
 #include "core/dataset/MaskFile.h"
 #include "core/dataset/SoftMask.h"
 #include "database/DatasetTables.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,14 @@ namespace DatasetKeys {
 inline constexpr const char* Images = "salient_dataset_images";
 /// The discovery study whose labels the dataset holds; absent for an imported dataset.
 inline constexpr const char* Study = "salient_dataset_study";
+/// The model input a built dataset's masks were computed on ("<resize> <crop>"); absent for an import,
+/// whose masks cover their whole image.
+inline constexpr const char* MaskGeometry = "salient_dataset_mask_geometry";
 } // namespace DatasetKeys
+
+/// The geometry (resize and crop only) a built dataset's masks lie on; empty for an imported dataset.
+std::optional<Preprocessing> datasetMaskGeometry(const Workspace& workspace);
+void setDatasetMaskGeometry(Workspace& workspace, const Preprocessing& geometry);
 
 /// `<workspace>/salient-dataset/masks.u8`.
 std::string datasetMaskFilePath(const Workspace& workspace);

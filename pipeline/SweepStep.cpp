@@ -4,6 +4,7 @@
 #include "core/sweep/SourceFactory.h"
 #include "core/sweep/SweepExport.h"
 #include "database/Workspace.h"
+#include "pipeline/DatasetSweepSource.h"
 #include "pipeline/WorkspacePaths.h"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,13 @@
 
 namespace salient {
 namespace {
+
+bool sweepsDataset(Workspace& workspace, const SweepStepOptions& options)
+{
+    if (options.masks != SweepMasks::Auto)
+        return options.masks == SweepMasks::Dataset;
+    return !options.dataset && workspace.database().queryInt64("SELECT COUNT(*) FROM dataset_pairs") > 0;
+}
 
 SweepRunRecord runRecord(const SweepResults& results)
 {
@@ -60,12 +68,32 @@ std::vector<std::string> defaultSweepModels(const Workspace& workspace)
     return models;
 }
 
+SweepMasks parseSweepMasks(const std::string& text)
+{
+    if (text == "auto")
+        return SweepMasks::Auto;
+    if (text == "dataset")
+        return SweepMasks::Dataset;
+    if (text == "ground-truth")
+        return SweepMasks::GroundTruth;
+    throw InputError("unknown masks '" + text + "' (auto, dataset or ground-truth)");
+}
+
+std::unique_ptr<SweepSource> openWorkspaceSweepSource(Workspace& workspace, const SweepStepOptions& options)
+{
+    if (sweepsDataset(workspace, options))
+        return std::make_unique<DatasetSweepSource>(workspace);
+    const std::string dataset =
+        options.dataset ? *options.dataset : workspaceFile(workspace, WorkspaceKeys::Dataset);
+    return openSweepSource(dataset, options.split);
+}
+
 SweepStepResult runSweepStep(Workspace& workspace, const SweepStepOptions& options, const Job& job,
                              const SweepListener& listener)
 {
-    const std::string dataset =
-        options.dataset ? *options.dataset : workspaceFile(workspace, WorkspaceKeys::Dataset);
-    const std::unique_ptr<SweepSource> source = openSweepSource(dataset, options.split);
+    const std::unique_ptr<SweepSource> source = openWorkspaceSweepSource(workspace, options);
+    const std::string split =
+        sweepsDataset(workspace, options) ? "" : options.split; // the dataset's own images
     SweepOptions sweep = options.sweep;
     if (options.classText)
         sweep.scope.classIndex = findSourceClass(*source, *options.classText);
@@ -82,7 +110,7 @@ SweepStepResult runSweepStep(Workspace& workspace, const SweepStepOptions& optio
     const SweepListener record = [&](const SweepResults& partial) {
         if (result.runId == 0) {
             SweepResults header = partial;
-            header.split = options.split;
+            header.split = split;
             result.runId = createSweepRun(db, runRecord(header));
         }
         const auto now = std::chrono::steady_clock::now();
@@ -104,7 +132,7 @@ SweepStepResult runSweepStep(Workspace& workspace, const SweepStepOptions& optio
             storeCounts(db, result.runId, latest, "failed", e.what());
         throw;
     }
-    result.results.split = options.split;
+    result.results.split = split;
     storeCounts(db, result.runId, result.results, "finished");
     return result;
 }

@@ -16,6 +16,10 @@ std::vector<std::int64_t> mapFolderClasses(const ModelInfo& model, const ImageFo
             mapping.push_back(std::int64_t(i));
             continue;
         }
+        if (folder.classes[i].empty()) { // a gap in a list of classes (no image has it): maps nowhere
+            mapping.push_back(-1);
+            continue;
+        }
         const auto it = std::find(model.classIds.begin(), model.classIds.end(), folder.classes[i]);
         if (it == model.classIds.end())
             throw InputError(folder.root + ": class folder '" + folder.classes[i] + "' is not a class of " +

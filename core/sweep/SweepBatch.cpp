@@ -28,11 +28,20 @@ DecodedSample decodeSample(const SweepSource& source, std::size_t index, const P
     if (masks.size() != sample.masks.size())
         throw InputError(sample.imagePath + ": the source gave " + std::to_string(masks.size()) +
                          " masks for its " + std::to_string(sample.masks.size()) + " features");
+    const std::optional<Preprocessing> frame = source.maskGeometry();
+    const bool madeOnThisInput = frame && frame->resize == geometry.resize && frame->crop == geometry.crop;
     for (SweepMask& mask : masks) {
         if (mask.values.size() != std::size_t(mask.width) * std::size_t(mask.height) || mask.values.empty())
             throw InputError(sample.imagePath + ": a mask of the wrong size");
-        // A mask of another resolution is first stretched over its image, then cropped with it.
-        const Plane aligned = resizePlane(mask, original.width, original.height);
+        if (madeOnThisInput && mask.width == decoded.image.width && mask.height == decoded.image.height) {
+            decoded.masks.push_back(std::move(mask)); // already where the model's input is
+            continue;
+        }
+        // Otherwise the mask is first put over its whole image (stretched, or placed in the crop it was
+        // made on), then cropped with it.
+        const Plane aligned =
+            frame ? uncropPlane(mask, original.width, original.height, frame->resize, frame->crop)
+                  : resizePlane(mask, original.width, original.height);
         decoded.masks.push_back(resizeAndCentreCrop(aligned, geometry.resize, geometry.crop));
     }
     return decoded;

@@ -4,6 +4,7 @@
 #include "core/sweep/SweepOptions.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,10 @@ public:
     virtual std::vector<SweepMask> loadMasks(std::size_t index) const = 0;
     /// A feature's display name, e.g. "feature 1234" or "background".
     virtual std::string featureName(int classIndex, int feature) const;
+    /// Where the masks lie. Empty (the default): each mask covers its whole image. Otherwise the
+    /// masks were made on a model's input (NAMs of the resized, centre-cropped image) and cover the crop
+    /// this geometry takes of the image; outside it they are zero.
+    virtual std::optional<Preprocessing> maskGeometry() const { return std::nullopt; }
 };
 
 /// The positions of the samples in `scope` (in source order), evenly thinned to `scope.limit`.
