@@ -1,7 +1,6 @@
 #include "ui/SweepSettings.h"
 
 #include "core/Errors.h"
-#include "core/sweep/SourceFactory.h"
 #include "database/Workspace.h"
 #include "pipeline/WorkspacePaths.h"
 
@@ -14,6 +13,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -64,9 +64,10 @@ SweepSettings::SweepSettings(QWidget* parent) : QWidget(parent)
     m_strategies[4]->setToolTip(tr("blend the region towards the image's mean colour"));
     m_strategies[5]->setToolTip(tr("blend the region towards the blurred image (Gaussian, σ = side / 16)"));
 
-    m_split = new QComboBox(this);
-    m_split->addItems({"test", "test_balanced", "val", "train"});
-    connect(m_split, &QComboBox::currentTextChanged, this, &SweepSettings::loadScope);
+    m_masks = new QComboBox(this);
+    m_masks->setToolTip(tr("The regions to corrupt: the Salient dataset's soft masks of the annotated "
+                           "features, or the true regions of a demo world's split"));
+    connect(m_masks, &QComboBox::currentIndexChanged, this, &SweepSettings::loadScope);
     m_class = new QComboBox(this);
     m_feature = new QComboBox(this);
     m_seed = new QSpinBox(this);
@@ -84,7 +85,7 @@ SweepSettings::SweepSettings(QWidget* parent) : QWidget(parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Levels"), m_sigmas);
     form->addRow(tr("Strategies"), strategies);
-    form->addRow(tr("Split"), m_split);
+    form->addRow(tr("Masks"), m_masks);
     form->addRow(tr("Class"), m_class);
     form->addRow(tr("Feature"), m_feature);
     form->addRow(tr("Seed"), m_seed);
@@ -107,15 +108,21 @@ void SweepSettings::setWorkspace(const QString& workspacePath)
 {
     m_path = workspacePath;
     m_models->clear();
-    m_dataset.clear();
+    const QSignalBlocker blocker(m_masks);
+    m_masks->clear();
     if (!m_path.isEmpty()) {
         try {
-            const Workspace workspace = Workspace::open(m_path.toStdString(), false);
+            Workspace workspace = Workspace::open(m_path.toStdString(), false);
             for (const char* key : {WorkspaceKeys::RobustModel, WorkspaceKeys::StandardModel})
                 if (workspace.configValue(key))
                     addModel(QString::fromStdString(workspaceFile(workspace, key)));
+            const std::int64_t pairs = workspace.database().queryInt64("SELECT COUNT(*) FROM dataset_pairs");
+            if (pairs > 0)
+                m_masks->addItem(tr("Salient dataset (%n labelled features)", nullptr, int(pairs)),
+                                 QString());
             if (workspace.configValue(WorkspaceKeys::Dataset))
-                m_dataset = QString::fromStdString(workspaceFile(workspace, WorkspaceKeys::Dataset));
+                for (const char* split : {"test", "test_balanced", "val", "train"})
+                    m_masks->addItem(tr("Ground truth, %1 split").arg(split), QString(split));
         } catch (const std::exception&) {
             // An unreadable workspace leaves the lists empty; starting a sweep then says why.
         }
@@ -146,10 +153,11 @@ void SweepSettings::loadScope()
     m_feature->clear();
     m_class->addItem(tr("All classes"));
     m_feature->addItem(tr("All features"));
-    if (m_dataset.isEmpty())
+    if (m_path.isEmpty() || m_masks->count() == 0)
         return;
     try {
-        const auto source = openSweepSource(m_dataset.toStdString(), m_split->currentText().toStdString());
+        Workspace workspace = Workspace::open(m_path.toStdString(), false);
+        const auto source = openWorkspaceSweepSource(workspace, maskChoice());
         for (const std::string& id : source->classIds())
             m_class->addItem(QString::fromStdString(id), QString::fromStdString(id));
         std::set<std::pair<int, std::string>> features;
@@ -158,8 +166,18 @@ void SweepSettings::loadScope()
         for (const auto& [feature, name] : features)
             m_feature->addItem(QString::fromStdString(name), QString::number(feature));
     } catch (const std::exception&) {
-        // No masks for this split: the scope stays "all", and starting says what is missing.
+        // No masks there: the scope stays "all", and starting says what is missing.
     }
+}
+
+SweepStepOptions SweepSettings::maskChoice() const
+{
+    SweepStepOptions options;
+    const QString split = m_masks->currentData().toString();
+    options.masks = split.isEmpty() ? SweepMasks::Dataset : SweepMasks::GroundTruth;
+    if (!split.isEmpty())
+        options.split = split.toStdString();
+    return options;
 }
 
 std::optional<SweepStepOptions> SweepSettings::options(QString* error) const
@@ -186,7 +204,13 @@ std::optional<SweepStepOptions> SweepSettings::options(QString* error) const
         *error = tr("Check at least one strategy.");
         return std::nullopt;
     }
-    options.split = m_split->currentText().toStdString();
+    if (m_masks->count() == 0) {
+        *error = tr("The workspace has neither a Salient dataset nor a demo world's masks to sweep with.");
+        return std::nullopt;
+    }
+    const SweepStepOptions masks = maskChoice();
+    options.masks = masks.masks;
+    options.split = masks.split;
     if (m_class->currentIndex() > 0)
         options.classText = m_class->currentData().toString().toStdString();
     if (m_feature->currentIndex() > 0)

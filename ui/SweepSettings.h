@@ -13,7 +13,7 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 
-/// What a sweep runs: models (the workspace's, plus any model file), levels, strategies, split and
+/// What a sweep runs: models (the workspace's, plus any model file), levels, strategies, masks and
 /// scope (all images, a class, the images with a feature's mask), seed, image limit and batch size.
 class SweepSettings : public QWidget
 {
@@ -32,7 +32,8 @@ public:
     QListWidget* models() const { return m_models; }
     QLineEdit* sigmas() const { return m_sigmas; }
     QCheckBox* strategy(salient::SweepStrategy strategy) const;
-    QComboBox* split() const { return m_split; }
+    /// The Salient dataset (when the workspace has one) or a split's ground truth.
+    QComboBox* masks() const { return m_masks; }
     QComboBox* scopeClass() const { return m_class; }
     QComboBox* scopeFeature() const { return m_feature; }
     QSpinBox* seed() const { return m_seed; }
@@ -41,15 +42,16 @@ public:
 
 private:
     void loadScope();
+    /// The chosen masks as options (masks and split only).
+    salient::SweepStepOptions maskChoice() const;
     void browseModel();
 
     QString m_path;
-    QString m_dataset;
     QListWidget* m_models = nullptr;
     QPushButton* m_addModel = nullptr;
     QLineEdit* m_sigmas = nullptr;
     std::vector<QCheckBox*> m_strategies;
-    QComboBox* m_split = nullptr;
+    QComboBox* m_masks = nullptr;
     QComboBox* m_class = nullptr;
     QComboBox* m_feature = nullptr;
     QSpinBox* m_seed = nullptr;

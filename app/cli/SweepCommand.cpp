@@ -20,7 +20,8 @@ using Json = nlohmann::json;
 
 const char* kSweepUsage =
     "sweep takes options only: [--workspace DIR] [--model FILE ...] [--sigmas 0,0.1,...] "
-    "[--strategy noise|uniform|black|grey|mean|blur ...] [--split S] [--class C] [--feature J] [--json OUT]; "
+    "[--strategy noise|uniform|black|grey|mean|blur ...] [--masks auto|dataset|ground-truth] [--split S] "
+    "[--class C] [--feature J] [--json OUT]; "
     "or: sweep list, sweep show RUN";
 
 /// Every value of a repeatable option; a value may also list several, separated by commas.
@@ -159,6 +160,7 @@ int runSweepCommand(Arguments& arguments)
         for (const std::string& name : strategies)
             options.sweep.strategies.push_back(parseStrategy(name));
     }
+    options.masks = parseSweepMasks(arguments.option("masks", "auto"));
     options.split = arguments.option("split", options.split);
     options.dataset = arguments.option("dataset");
     options.classText = arguments.option("class");
