@@ -11,17 +11,13 @@
 namespace fs = std::filesystem;
 
 namespace salient {
-namespace {
-
-MaskFile openMasks(Workspace& workspace)
+MaskFile openDatasetMasks(Workspace& workspace)
 {
     if (workspace.database().queryInt64("SELECT COUNT(*) FROM dataset_pairs") == 0)
         throw InputError("the workspace " + workspace.path() +
                          " has no Salient dataset; run salient dataset build or salient dataset import");
     return MaskFile::openForReading(datasetMaskFilePath(workspace));
 }
-
-} // namespace
 
 std::optional<Preprocessing> datasetMaskGeometry(const Workspace& workspace)
 {
@@ -51,7 +47,7 @@ DatasetReader::DatasetReader(Workspace& workspace)
     : m_workspace(&workspace), m_pairs(datasetPairs(workspace.database())),
       m_imagesRoot(workspace.configValue(DatasetKeys::Images) ? workspaceFile(workspace, DatasetKeys::Images)
                                                               : std::string()),
-      m_file(openMasks(workspace))
+      m_file(openDatasetMasks(workspace))
 {}
 
 const DatasetPair* DatasetReader::pair(int classIndex, int feature) const

@@ -33,6 +33,9 @@ void setDatasetMaskGeometry(Workspace& workspace, const Preprocessing& geometry)
 /// `<workspace>/salient-dataset/masks.u8`.
 std::string datasetMaskFilePath(const Workspace& workspace);
 
+/// The dataset's mask file for reading; throws InputError when the workspace has no dataset.
+MaskFile openDatasetMasks(Workspace& workspace);
+
 /// The per-image unions the sensitivity sweeps corrupt (step 7): the element-wise max of the image's
 /// spurious masks (noise there measures core accuracy) and of its core masks (spurious accuracy). A
 /// union is empty when the image has no mask of that label.

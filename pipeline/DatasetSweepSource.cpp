@@ -42,14 +42,10 @@ std::vector<std::string> classIdsOf(Database& db, const std::vector<DatasetPair>
 } // namespace
 
 DatasetSweepSource::DatasetSweepSource(Workspace& workspace)
-    : m_geometry(datasetMaskGeometry(workspace)),
-      m_file(MaskFile::openForReading(datasetMaskFilePath(workspace)))
+    : m_geometry(datasetMaskGeometry(workspace)), m_file(openDatasetMasks(workspace))
 {
     Database& db = workspace.database();
     const std::vector<DatasetPair> pairs = datasetPairs(db);
-    if (pairs.empty())
-        throw InputError("the workspace " + workspace.path() +
-                         " has no Salient dataset; run salient dataset build or salient dataset import");
     m_classIds = classIdsOf(db, pairs);
     std::map<std::pair<int, int>, MaskRole> roles;
     for (const DatasetPair& pair : pairs)

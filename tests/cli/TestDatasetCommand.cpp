@@ -83,6 +83,27 @@ private Q_SLOTS:
         QVERIFY2(core > spurious, qPrintable(QString("core %1, spurious %2").arg(core).arg(spurious)));
     }
 
+    /// A workspace with a Salient dataset sweeps its soft masks by default.
+    void sweepsTheBuiltDataset()
+    {
+        const QString w = m_dir.filePath("w");
+        const CliRun sweep = runSalient({"sweep", "--workspace", w, "--device", "cpu", "--sigmas", "0,1",
+                                         "--strategy", "black", "--json", "-"});
+        QVERIFY2(sweep.exitCode == 0, sweep.err.constData());
+        const QJsonObject json = jsonOf(sweep);
+        QVERIFY2(json["source"].toString().startsWith("Salient dataset of"), sweep.out.constData());
+        QVERIFY(json["images"].toInt() > 0);
+        bool blackMatters = false;
+        for (const auto& value : json["results"].toArray()) {
+            const QJsonObject cell = value.toObject();
+            if (cell["sigma"].toDouble() == 0.0)
+                QCOMPARE(cell["corrupted_correct"].toInt(), cell["clean_correct"].toInt());
+            else
+                blackMatters |= cell["corrupted_correct"].toInt() != cell["clean_correct"].toInt();
+        }
+        QVERIFY(blackMatters);
+    }
+
     void exportsAndImportsTheSameLabels()
     {
         const QString w = m_dir.filePath("w");

@@ -140,6 +140,8 @@ private Q_SLOTS:
             {{"--model", m_dir.filePath("missing.pt")}, "missing.pt"},
             {{"--split", "holdout"}, "no images in split 'holdout'"},
             {{"--batch-size", "0"}, "batch size must be at least 1"},
+            {{"--masks", "dataset"}, "has no Salient dataset"},
+            {{"--masks", "pink"}, "unknown masks 'pink'"},
         };
         for (const auto& c : cases) {
             const CliRun run =
