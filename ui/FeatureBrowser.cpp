@@ -50,7 +50,8 @@ FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new 
     m_classPanel = new ClassPanel(this);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(left);
-    m_splitter->addWidget(scrollable(m_featurePanel, this));
+    // Not scrollable: the three rows of pictures share the height, so all 15 are always in view.
+    m_splitter->addWidget(m_featurePanel);
     m_splitter->addWidget(scrollable(m_classPanel, this));
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);

@@ -1,5 +1,5 @@
 // Class -> feature -> Feature panel with 15 pictures, driven with the keyboard on a real indexed demo
-// workspace; screenshots at 1366 x 768 in the light and the dark palette.
+// workspace; screenshots at 1366 x 768 in the light and the dark palette, and at 4K (TestFeatureBrowser4K).
 #include "ui/Appearance.h"
 #include "ui/ClassList.h"
 #include "ui/ClassPanel.h"
@@ -11,6 +11,7 @@
 
 #include "../cli/CliRun.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +34,50 @@ private:
         widget.grab().save(QString(SALIENT_TEST_OUTPUT) + "/" + name);
     }
 
+    /// Every visible label and button gets at least the room its text needs, and no two pictures overlap.
+    static void verifyNothingClippedOrOverlapping(FeatureBrowser& browser)
+    {
+        for (QWidget* widget : browser.findChildren<QWidget*>()) {
+            const auto* label = qobject_cast<QLabel*>(widget);
+            const auto* button = qobject_cast<QAbstractButton*>(widget);
+            const bool hasText = (label && !label->text().isEmpty()) || (button && !button->text().isEmpty());
+            if (!widget->isVisible() || !hasText)
+                continue;
+            const QSize needed = widget->minimumSizeHint();
+            QVERIFY2(widget->width() >= needed.width() && widget->height() >= needed.height(),
+                     qPrintable(QString("%1 '%2' is %3x%4, needs %5x%6")
+                                    .arg(widget->metaObject()->className(), widget->objectName())
+                                    .arg(widget->width())
+                                    .arg(widget->height())
+                                    .arg(needed.width())
+                                    .arg(needed.height())));
+        }
+        QList<QRect> pictures;
+        for (PictureTile* tile : browser.featurePanel()->findChildren<PictureTile*>())
+            if (tile->isVisible())
+                pictures.append(QRect(tile->mapTo(&browser, QPoint(0, 0)), tile->size()));
+        QCOMPARE(pictures.size(), 15);
+        for (int a = 0; a < pictures.size(); ++a) {
+            QVERIFY2(browser.rect().contains(pictures[a]), "a picture lies outside the window");
+            for (int b = a + 1; b < pictures.size(); ++b)
+                QVERIFY2(!pictures[a].intersects(pictures[b]), "two pictures overlap");
+        }
+    }
+
+    /// Opens the browser at `size`, chooses the sandal class with the keyboard and waits for its pictures.
+    void showSandal(FeatureBrowser& browser, QSize size)
+    {
+        browser.resize(size);
+        browser.setWorkspace(m_workspace);
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QSignalSpy shown(&browser, &FeatureBrowser::pairShown);
+        QTest::keyClick(&browser, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(browser.classList()->searchField()->hasFocus());
+        QTest::keyClicks(browser.classList()->searchField(), "sandal");
+        QVERIFY(shown.wait(120000));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -53,22 +98,14 @@ private Q_SLOTS:
     void classThenFeatureShowsFifteenPictures()
     {
         FeatureBrowser browser;
-        browser.resize(1366, 768);
-        browser.setWorkspace(m_workspace);
-        browser.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&browser));
-        QCOMPARE(browser.classList()->visibleCount(), 10);
-
         // Search with the keyboard: the first match is chosen, its features listed, rank 1 shown.
-        QSignalSpy shown(&browser, &FeatureBrowser::pairShown);
-        QTest::keyClick(&browser, Qt::Key_F, Qt::ControlModifier);
-        QVERIFY(browser.classList()->searchField()->hasFocus());
-        QTest::keyClicks(browser.classList()->searchField(), "sandal");
+        showSandal(browser, QSize(1366, 768));
         QCOMPARE(browser.classList()->visibleCount(), 1);
         QCOMPARE(browser.classPanel()->nameLabel()->text(), QString("sandal"));
         QCOMPARE(browser.featureList()->topLevelItemCount(), 5);
-        QVERIFY(shown.wait(120000));
         QCOMPARE(browser.featurePanel()->picturesShown(), 15);
+        verifyNothingClippedOrOverlapping(browser);
+        QSignalSpy shown(&browser, &FeatureBrowser::pairShown);
         QVERIFY(browser.classPanel()->examplesShown() > 0);
         qInfo("uncached pair: %lld ms until 15 pictures", browser.lastPairMilliseconds());
         save(browser, "feature-browser-light.png");
@@ -103,6 +140,21 @@ private Q_SLOTS:
         QApplication::processEvents();
         save(browser, "feature-browser-dark.png");
         Appearance::apply(Appearance::Theme::Light);
+    }
+
+    /// At 4K: run with QT_SCALE_FACTOR=2 (ctest TestFeatureBrowser4K), a 1920 x 1080 window is
+    /// 3840 x 2160 pixels; the screenshot is taken at that resolution.
+    void layoutAt4K()
+    {
+        FeatureBrowser browser;
+        showSandal(browser, QSize(1920, 1080));
+        QCOMPARE(browser.featurePanel()->picturesShown(), 15);
+        verifyNothingClippedOrOverlapping(browser);
+        const QPixmap shot = browser.grab();
+        qInfo("screenshot: %d x %d pixels, device pixel ratio %g", shot.width(), shot.height(),
+              shot.devicePixelRatio());
+        shot.save(QString(SALIENT_TEST_OUTPUT) +
+                  QString("/feature-browser-%1x%2.png").arg(shot.width()).arg(shot.height()));
     }
 
     void searchWithoutMatchesShowsNothing()
