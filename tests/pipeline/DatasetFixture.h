@@ -1,8 +1,9 @@
 #pragma once
 
-// A Salient dataset made of constructed masks (no model): smooth blobs like upsampled NAMs, stored in a
-// workspace as buildDataset stores them.
+// Salient datasets made without a model, stored in a workspace as buildDataset stores them: constructed
+// masks (smooth blobs like upsampled NAMs), or a demo world's ground-truth regions.
 #include "core/dataset/MaskFile.h"
+#include "core/sweep/DemoSweepSource.h"
 #include "database/DatasetTables.h"
 #include "database/Workspace.h"
 #include "database/WriteTransaction.h"
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -101,6 +103,44 @@ inline void storeDataset(salient::Workspace& workspace, const std::string& image
     }
     if (!imagesRoot.empty())
         salient::setWorkspaceFile(workspace, salient::DatasetKeys::Images, imagesRoot);
+}
+
+/// Stores the ground truth of `truth` as a Salient dataset: item, background and object become the
+/// features 1, 2 and 3 of every class, labelled core, spurious and spurious as their regions are.
+inline void storeGroundTruthAsDataset(salient::Workspace& workspace, const salient::DemoSweepSource& truth,
+                                      const std::string& imagesRoot)
+{
+    std::map<std::pair<int, int>, std::vector<salient::DatasetMask>> pairs;
+    salient::MaskFile file = salient::MaskFile::openForAppend(salient::datasetMaskFilePath(workspace), 0);
+    for (std::size_t i = 0; i < truth.samples().size(); ++i) {
+        const salient::SweepSample& sample = truth.samples()[i];
+        const std::vector<salient::SweepMask> planes = truth.loadMasks(i);
+        for (std::size_t m = 0; m < planes.size(); ++m) {
+            salient::DatasetMask mask;
+            mask.classIndex = sample.label;
+            mask.feature = -sample.masks[m].feature;
+            mask.image = std::filesystem::relative(sample.imagePath, imagesRoot).generic_string();
+            mask.width = planes[m].width;
+            mask.height = planes[m].height;
+            mask.offset =
+                file.append(salient::softMaskFromValues(planes[m].values, planes[m].width, planes[m].height));
+            auto& masks = pairs[{mask.classIndex, mask.feature}];
+            mask.position = int(masks.size()) + 1;
+            masks.push_back(mask);
+        }
+    }
+    file.flush();
+    salient::WriteTransaction transaction(workspace.database());
+    for (const auto& [key, masks] : pairs) {
+        salient::DatasetPair pair;
+        pair.classIndex = key.first;
+        pair.wnid = truth.classIds()[std::size_t(key.first)];
+        pair.feature = key.second;
+        pair.label = key.second == 1 ? "core" : "spurious";
+        salient::storeDatasetPair(workspace.database(), pair, masks);
+    }
+    transaction.commit();
+    salient::setWorkspaceFile(workspace, salient::DatasetKeys::Images, imagesRoot);
 }
 
 } // namespace fixture

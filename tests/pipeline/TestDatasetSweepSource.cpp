@@ -14,7 +14,6 @@
 #include <QtTest>
 
 #include <filesystem>
-#include <map>
 
 namespace fs = std::filesystem;
 using namespace salient;
@@ -22,44 +21,6 @@ using namespace salient;
 namespace {
 
 const std::string standardModel = std::string(SALIENT_SOURCE_DIR) + "/resources/models/standard.pt";
-
-/// Stores the ground truth of `truth` as a Salient dataset: item, background and object become the
-/// features 1, 2 and 3 of every class, labelled core, spurious and spurious as their regions are.
-void storeGroundTruthAsDataset(Workspace& workspace, const DemoSweepSource& truth,
-                               const std::string& imagesRoot)
-{
-    std::map<std::pair<int, int>, std::vector<DatasetMask>> pairs;
-    MaskFile file = MaskFile::openForAppend(datasetMaskFilePath(workspace), 0);
-    for (std::size_t i = 0; i < truth.samples().size(); ++i) {
-        const SweepSample& sample = truth.samples()[i];
-        const std::vector<SweepMask> planes = truth.loadMasks(i);
-        for (std::size_t m = 0; m < planes.size(); ++m) {
-            DatasetMask mask;
-            mask.classIndex = sample.label;
-            mask.feature = -sample.masks[m].feature;
-            mask.image = fs::relative(sample.imagePath, imagesRoot).generic_string();
-            mask.width = planes[m].width;
-            mask.height = planes[m].height;
-            mask.offset =
-                file.append(softMaskFromValues(planes[m].values, planes[m].width, planes[m].height));
-            auto& masks = pairs[{mask.classIndex, mask.feature}];
-            mask.position = int(masks.size()) + 1;
-            masks.push_back(mask);
-        }
-    }
-    file.flush();
-    WriteTransaction transaction(workspace.database());
-    for (const auto& [key, masks] : pairs) {
-        DatasetPair pair;
-        pair.classIndex = key.first;
-        pair.wnid = truth.classIds()[std::size_t(key.first)];
-        pair.feature = key.second;
-        pair.label = key.second == 1 ? "core" : "spurious";
-        storeDatasetPair(workspace.database(), pair, masks);
-    }
-    transaction.commit();
-    setWorkspaceFile(workspace, DatasetKeys::Images, imagesRoot);
-}
 
 } // namespace
 
@@ -128,7 +89,7 @@ private Q_SLOTS:
         const DemoSweepSource truth(m_world, "test");
         QTemporaryDir dir;
         Workspace workspace = Workspace::open(dir.filePath("ws").toStdString(), true);
-        storeGroundTruthAsDataset(workspace, truth, (fs::path(m_world) / "test").string());
+        fixture::storeGroundTruthAsDataset(workspace, truth, (fs::path(m_world) / "test").string());
         Preprocessing modelInput; // the demo models take the image as it is
         modelInput.resize = modelInput.crop = 0;
         setDatasetMaskGeometry(workspace, modelInput);

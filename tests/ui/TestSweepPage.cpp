@@ -11,6 +11,7 @@
 #include "ui/WorkspacePage.h"
 
 #include "../cli/CliRun.h"
+#include "../pipeline/DatasetFixture.h"
 #include "database/SweepTables.h"
 #include "database/Workspace.h"
 
@@ -200,6 +201,37 @@ private Q_SLOTS:
         QVERIFY(page.curveChart()->graph(0)->name().startsWith("run "));
         QTest::qWait(100); // the charts replot from the event loop
         page.grab().save(QString(SALIENT_TEST_OUTPUT) + "/sweep-page-compare.png");
+    }
+
+    /// A workspace with a Salient dataset offers it first and sweeps its masks (here the demo's true
+    /// regions stored as one, features 1-3).
+    void sweepsTheSalientDataset()
+    {
+        const QString path = m_dir.filePath("with-dataset");
+        {
+            salient::Workspace workspace = salient::Workspace::open(path.toStdString(), true);
+            workspace.setConfigValue("robust_model", SALIENT_SOURCE_DIR "/resources/models/robust.pt");
+            const std::string world = (m_workspace + "/dataset").toStdString();
+            fixture::storeGroundTruthAsDataset(workspace, salient::DemoSweepSource(world, "test"),
+                                               world + "/test");
+        }
+        SweepPage page;
+        page.resize(1366, 768);
+        page.setWorkspace(path);
+        page.show();
+        QVERIFY(page.settings()->masks()->currentText().startsWith("Salient dataset"));
+        QCOMPARE(page.settings()->masks()->count(), 1); // no demo world named: no ground truth to offer
+        QVERIFY(page.settings()->scopeFeature()->findText("feature 2") > 0);
+        page.settings()->sigmas()->setText("0, 1");
+        page.settings()->limit()->setValue(60);
+        QSignalSpy succeeded(page.runner(), &JobRunner::succeeded);
+        page.startButton()->click();
+        QVERIFY(succeeded.wait(120000));
+        QCOMPARE(page.shownRuns().size(), std::size_t(1));
+        const auto& results = *page.shownRuns().front().results;
+        QVERIFY2(QString::fromStdString(results.source).startsWith("Salient dataset of"),
+                 results.source.c_str());
+        QCOMPARE(results.imagesDone, std::int64_t(60));
     }
 };
 
