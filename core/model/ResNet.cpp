@@ -230,9 +230,16 @@ at::Tensor ResNet::foldedConv(const at::Tensor& x, const Conv& c, const Norm& n)
         const at::Tensor mean = m_state[n.first + 2].second;
         const at::Tensor scale = gamma / at::sqrt(m_state[n.first + 3].second + 1e-5);
         const at::Tensor weight = m_state[c.weight].second.detach() * scale.view({-1, 1, 1, 1});
-        found = m_folded.emplace(c.weight, std::make_pair(weight.contiguous(), beta - mean * scale)).first;
+        found = m_folded.emplace(c.weight, FoldedConv{weight.contiguous(), beta - mean * scale, {}}).first;
     }
-    return at::conv2d(x, found->second.first, found->second.second, c.stride, c.padding);
+    FoldedConv& folded = found->second;
+    if (!x.is_mkldnn())
+        return at::conv2d(x, folded.weight, folded.bias, c.stride, c.padding);
+    const std::vector<std::int64_t> stride{c.stride, c.stride}, padding{c.padding, c.padding}, dilation{1, 1};
+    if (!folded.mkldnnWeight.defined())
+        folded.mkldnnWeight =
+            at::mkldnn_reorder_conv2d_weight(folded.weight.to_mkldnn(), padding, stride, dilation, 1);
+    return at::mkldnn_convolution(x, folded.mkldnnWeight, folded.bias, padding, stride, dilation, 1);
 }
 
 at::Tensor ResNet::foldedBlock(const at::Tensor& x, const Block& b)
@@ -252,15 +259,19 @@ ResNetOutputs ResNet::inferenceForward(const at::Tensor& input)
     if (input.dim() != 4 || input.size(1) != 3)
         throw InputError("the network expects a batch of N x 3 x H x W images");
     at::NoGradGuard noGrad;
-    at::Tensor x = foldedConv(input, m_stemConv, m_stemNorm).relu_();
+    // On the CPU the whole body runs in oneDNN's blocked layout with prepacked weights, as PyTorch's
+    // optimize_for_inference does: about 1.6 times the plain convolutions' speed on this model family.
+    const bool blocked = at::hasMKLDNN() && input.device().is_cpu() && input.scalar_type() == at::kFloat;
+    at::Tensor x =
+        foldedConv(blocked ? input.contiguous().to_mkldnn() : input, m_stemConv, m_stemNorm).relu_();
     if (!m_spec.smallInputStem)
         x = at::max_pool2d(x, {3, 3}, {2, 2}, {1, 1});
     for (const auto& stage : m_stages)
         for (const auto& b : stage)
             x = foldedBlock(x, b);
     ResNetOutputs out;
-    out.layer4 = x;
-    out.features = at::flatten(at::adaptive_avg_pool2d(x, {1, 1}), 1);
+    out.layer4 = blocked ? x.to_dense() : x;
+    out.features = at::flatten(at::adaptive_avg_pool2d(out.layer4, {1, 1}), 1);
     out.logits = at::linear(out.features, m_state[m_fcWeight].second, m_state[m_fcBias].second);
     return out;
 }

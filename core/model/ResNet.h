@@ -94,9 +94,15 @@ private:
     std::vector<std::vector<Block>> m_stages;
     std::size_t m_fcWeight = 0;
     std::size_t m_fcBias = 0;
-    /// Folded weight and bias per convolution (keyed by the weight's state index); cleared whenever the
-    /// weights may change.
-    std::map<std::size_t, std::pair<at::Tensor, at::Tensor>> m_folded;
+    /// A convolution with its batch normalisation folded in.
+    struct FoldedConv
+    {
+        at::Tensor weight;
+        at::Tensor bias;
+        at::Tensor mkldnnWeight; ///< the weight reordered for oneDNN (made on first use on the CPU)
+    };
+    /// Per convolution, keyed by the weight's state index; cleared whenever the weights may change.
+    std::map<std::size_t, FoldedConv> m_folded;
 };
 
 } // namespace salient
