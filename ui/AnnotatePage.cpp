@@ -5,6 +5,7 @@
 #include "ui/QuestionForm.h"
 #include "ui/SignInPanel.h"
 #include "ui/ValidationHitPage.h"
+#include "ui/VerticalScrollArea.h"
 
 #include "database/Assignments.h"
 #include "database/Responses.h"
@@ -66,18 +67,6 @@ Next takeNext(salient::Database& db, const salient::Study& study, const salient:
     return next;
 }
 
-QScrollArea* scrollable(QWidget* content, QWidget* parent)
-{
-    auto* area = new QScrollArea(parent);
-    area->setWidget(content);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // A scroll bar that comes and goes leaves word-wrapped content one bar too wide, cut at the right.
-    area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
-    return area;
-}
-
 } // namespace
 
 AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobRunner(this))
@@ -129,7 +118,7 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobR
     m_validationPage = new ValidationHitPage(this);
     m_evidence = new QStackedWidget(this);
     m_evidence->addWidget(m_hitPage);
-    m_evidence->addWidget(scrollable(m_validationPage, this));
+    m_evidence->addWidget(verticalScrollArea(m_validationPage, this));
     m_form = new QuestionForm(this);
     m_submit = new QPushButton(tr("Submit (Enter)"), this);
     m_submit->setObjectName("submitAnswer");
@@ -145,7 +134,7 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobR
     questionsLayout->addLayout(buttons);
     questionsLayout->addWidget(m_undo, 0, Qt::AlignLeft);
     questionsLayout->addStretch(1);
-    auto* questionsArea = scrollable(questions, this);
+    auto* questionsArea = verticalScrollArea(questions, this);
     questionsArea->setMinimumWidth(
         std::max(fontMetrics().averageCharWidth() * 44, questions->minimumSizeHint().width()) +
         style()->pixelMetric(QStyle::PM_ScrollBarExtent));

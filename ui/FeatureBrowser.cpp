@@ -5,6 +5,7 @@
 #include "ui/EvidenceLoader.h"
 #include "ui/FeatureList.h"
 #include "ui/FeaturePanel.h"
+#include "ui/VerticalScrollArea.h"
 
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
@@ -18,20 +19,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
-
-namespace {
-
-QScrollArea* scrollable(QWidget* content, QWidget* parent)
-{
-    auto* area = new QScrollArea(parent);
-    area->setWidget(content);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    return area;
-}
-
-} // namespace
 
 FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new EvidenceLoader(this))
 {
@@ -52,7 +39,7 @@ FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new 
     m_splitter->addWidget(left);
     // Not scrollable: the three rows of pictures share the height, so all 15 are always in view.
     m_splitter->addWidget(m_featurePanel);
-    m_splitter->addWidget(scrollable(m_classPanel, this));
+    m_splitter->addWidget(verticalScrollArea(m_classPanel, this));
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);

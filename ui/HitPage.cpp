@@ -3,6 +3,7 @@
 #include "ui/ClassPanel.h"
 #include "ui/EvidenceLoader.h"
 #include "ui/FeaturePanel.h"
+#include "ui/VerticalScrollArea.h"
 
 #include "database/Workspace.h"
 
@@ -14,35 +15,19 @@
 
 #include <algorithm>
 
-namespace {
-
-QScrollArea* scrollable(QWidget* content, QWidget* parent)
-{
-    auto* area = new QScrollArea(parent);
-    area->setWidget(content);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // A scroll bar that comes and goes leaves word-wrapped content one bar too wide, cut at the right.
-    area->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
-    return area;
-}
-
-} // namespace
-
 HitPage::HitPage(QWidget* parent) : QWidget(parent), m_loader(new EvidenceLoader(this))
 {
     setObjectName("hitPage");
     m_featurePanel = new FeaturePanel(this);
     m_classPanel = new ClassPanel(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    QScrollArea* classArea = scrollable(m_classPanel, this);
+    QScrollArea* classArea = verticalScrollArea(m_classPanel, this);
     // Wide enough for the panel beside its scroll bar: its text is never cut off at the right.
     classArea->setMinimumWidth(
         std::max(m_classPanel->minimumWidth(), m_classPanel->minimumSizeHint().width()) +
         style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2 * classArea->frameWidth());
     splitter->addWidget(classArea);
-    splitter->addWidget(scrollable(m_featurePanel, this));
+    splitter->addWidget(verticalScrollArea(m_featurePanel, this));
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
