@@ -108,15 +108,11 @@ void FeaturePanel::setPicture(Section section, int index, const QImage& image, c
 
 int FeaturePanel::picturesShown() const
 {
-    return int(std::count_if(m_tiles.begin(), m_tiles.end(), [](PictureTile* t) { return t->hasImage(); }));
+    return PictureTile::countShown(m_tiles);
 }
 
 void FeaturePanel::enlarge(Section section, int index)
 {
-    QVector<PictureViewer::Picture> pictures;
-    for (int i = 0; i < PicturesPerSection; ++i)
-        pictures.append({tile(section, i)->image(),
-                         m_sectionTitles[section]->text() + " — " + tile(section, i)->caption()});
-    PictureViewer viewer(pictures, index, this);
-    viewer.exec();
+    PictureViewer::showRow(m_sectionTitles[section]->text(),
+                           m_tiles.mid(section * PicturesPerSection, PicturesPerSection), index, this);
 }

@@ -6,6 +6,8 @@
 #include <QStyle>
 #include <QStyleOptionFocusRect>
 
+#include <algorithm>
+
 PictureTile::PictureTile(QWidget* parent) : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
@@ -96,4 +98,9 @@ void PictureTile::keyPressEvent(QKeyEvent* event)
         return;
     }
     QWidget::keyPressEvent(event);
+}
+
+int PictureTile::countShown(const QVector<PictureTile*>& tiles)
+{
+    return int(std::count_if(tiles.begin(), tiles.end(), [](const PictureTile* t) { return t->hasImage(); }));
 }

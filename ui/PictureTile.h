@@ -2,6 +2,7 @@
 
 #include <QImage>
 #include <QString>
+#include <QVector>
 #include <QWidget>
 
 /// One picture of the evidence grid: scaled to fit with its aspect ratio kept, crisp (nearest pixels) when
@@ -19,6 +20,8 @@ public:
     void setCaption(const QString& caption);
 
     bool hasImage() const { return !m_image.isNull(); }
+    /// How many of `tiles` show their picture (not a placeholder).
+    static int countShown(const QVector<PictureTile*>& tiles);
     const QImage& image() const { return m_image; }
     QString caption() const { return m_caption; }
 

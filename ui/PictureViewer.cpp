@@ -1,5 +1,7 @@
 #include "ui/PictureViewer.h"
 
+#include "ui/PictureTile.h"
+
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPixmap>
@@ -72,4 +74,14 @@ void PictureViewer::resizeEvent(QResizeEvent* event)
 {
     QDialog::resizeEvent(event);
     updatePixmap();
+}
+
+void PictureViewer::showRow(const QString& rowTitle, const QVector<PictureTile*>& row, int index,
+                            QWidget* parent)
+{
+    QVector<Picture> pictures;
+    for (const PictureTile* tile : row)
+        pictures.append({tile->image(), rowTitle + " — " + tile->caption()});
+    PictureViewer viewer(pictures, index, parent);
+    viewer.exec();
 }

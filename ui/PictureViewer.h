@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QVector>
 
+class PictureTile;
 class QLabel;
 
 /// An enlarged picture with its caption; Left/Right step through the pictures of its row, Esc closes.
@@ -19,6 +20,11 @@ public:
     };
 
     PictureViewer(QVector<Picture> pictures, int current, QWidget* parent = nullptr);
+
+    /// Enlarges picture `index` of a row of tiles, each captioned "<rowTitle> — <its caption>"; returns when
+    /// the viewer closes.
+    static void showRow(const QString& rowTitle, const QVector<PictureTile*>& row, int index,
+                        QWidget* parent);
 
     int current() const { return m_current; }
     void showPicture(int index);

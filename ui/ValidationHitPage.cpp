@@ -201,14 +201,11 @@ void ValidationHitPage::setHeatmap(qint64 hitId, int position, const QImage& ima
 
 int ValidationHitPage::picturesShown() const
 {
-    return int(std::count_if(m_tiles.begin(), m_tiles.end(), [](PictureTile* t) { return t->hasImage(); }));
+    return PictureTile::countShown(m_tiles);
 }
 
 void ValidationHitPage::enlarge(Row row, int index)
 {
-    QVector<PictureViewer::Picture> pictures;
-    for (int i = 0; i < PicturesPerRow; ++i)
-        pictures.append({tile(row, i)->image(), m_rowTitles[row]->text() + " — " + tile(row, i)->caption()});
-    PictureViewer viewer(pictures, index, this);
-    viewer.exec();
+    PictureViewer::showRow(m_rowTitles[row]->text(), m_tiles.mid(row * PicturesPerRow, PicturesPerRow), index,
+                           this);
 }
