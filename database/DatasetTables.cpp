@@ -146,6 +146,11 @@ std::vector<DatasetMask> datasetMasks(Database& db)
     return readMasks(statement);
 }
 
+std::int64_t datasetPairCount(Database& db)
+{
+    return db.queryInt64("SELECT COUNT(*) FROM dataset_pairs");
+}
+
 std::int64_t datasetMaskCount(Database& db)
 {
     return db.queryInt64("SELECT COUNT(*) FROM dataset_masks");

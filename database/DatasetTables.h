@@ -55,6 +55,7 @@ std::vector<DatasetMask> pairMasks(Database& db, int classIndex, int feature);
 std::vector<DatasetMask> imageMasks(Database& db, const std::string& image);
 /// Every mask, by class, feature and position.
 std::vector<DatasetMask> datasetMasks(Database& db);
+std::int64_t datasetPairCount(Database& db);
 std::int64_t datasetMaskCount(Database& db);
 /// The end of the last mask in masks.u8 (0 when there is none): what a resumed build appends after.
 std::uint64_t datasetMaskBytes(Database& db);

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace salient {
 MaskFile openDatasetMasks(Workspace& workspace)
 {
-    if (workspace.database().queryInt64("SELECT COUNT(*) FROM dataset_pairs") == 0)
+    if (datasetPairCount(workspace.database()) == 0)
         throw InputError("the workspace " + workspace.path() +
                          " has no Salient dataset; run salient dataset build or salient dataset import");
     return MaskFile::openForReading(datasetMaskFilePath(workspace));
@@ -38,6 +38,12 @@ void setDatasetMaskGeometry(Workspace& workspace, const Preprocessing& geometry)
                              std::to_string(geometry.resize) + " " + std::to_string(geometry.crop));
 }
 
+std::string datasetImagesRoot(const Workspace& workspace)
+{
+    return workspace.configValue(DatasetKeys::Images) ? workspaceFile(workspace, DatasetKeys::Images)
+                                                      : std::string();
+}
+
 std::string datasetMaskFilePath(const Workspace& workspace)
 {
     return (fs::path(workspace.path()) / "salient-dataset" / "masks.u8").string();
@@ -45,9 +51,7 @@ std::string datasetMaskFilePath(const Workspace& workspace)
 
 DatasetReader::DatasetReader(Workspace& workspace)
     : m_workspace(&workspace), m_pairs(datasetPairs(workspace.database())),
-      m_imagesRoot(workspace.configValue(DatasetKeys::Images) ? workspaceFile(workspace, DatasetKeys::Images)
-                                                              : std::string()),
-      m_file(openDatasetMasks(workspace))
+      m_imagesRoot(datasetImagesRoot(workspace)), m_file(openDatasetMasks(workspace))
 {}
 
 const DatasetPair* DatasetReader::pair(int classIndex, int feature) const

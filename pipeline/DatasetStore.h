@@ -30,6 +30,9 @@ inline constexpr const char* MaskGeometry = "salient_dataset_mask_geometry";
 std::optional<Preprocessing> datasetMaskGeometry(const Workspace& workspace);
 void setDatasetMaskGeometry(Workspace& workspace, const Preprocessing& geometry);
 
+/// The folder the dataset's image paths are relative to; empty when none is recorded.
+std::string datasetImagesRoot(const Workspace& workspace);
+
 /// `<workspace>/salient-dataset/masks.u8`.
 std::string datasetMaskFilePath(const Workspace& workspace);
 

@@ -4,12 +4,10 @@
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
 #include "pipeline/DatasetStore.h"
-#include "pipeline/WorkspacePaths.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
-#include <tuple>
 
 namespace fs = std::filesystem;
 
@@ -56,9 +54,7 @@ DatasetSweepSource::DatasetSweepSource(Workspace& workspace)
     for (DatasetMask& mask : datasetMasks(db))
         if (roles.count({mask.classIndex, mask.feature}))
             byImage[{mask.classIndex, mask.image}].push_back(std::move(mask));
-    const std::string imagesRoot = workspace.configValue(DatasetKeys::Images)
-                                       ? workspaceFile(workspace, DatasetKeys::Images)
-                                       : std::string();
+    const std::string imagesRoot = datasetImagesRoot(workspace);
     for (auto& [key, masks] : byImage) {
         std::sort(masks.begin(), masks.end(),
                   [](const DatasetMask& a, const DatasetMask& b) { return a.feature < b.feature; });

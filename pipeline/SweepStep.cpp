@@ -18,7 +18,7 @@ bool sweepsDataset(Workspace& workspace, const SweepStepOptions& options)
 {
     if (options.masks != SweepMasks::Auto)
         return options.masks == SweepMasks::Dataset;
-    return !options.dataset && workspace.database().queryInt64("SELECT COUNT(*) FROM dataset_pairs") > 0;
+    return !options.dataset && datasetPairCount(workspace.database()) > 0;
 }
 
 SweepRunRecord runRecord(const SweepResults& results)
@@ -88,17 +88,23 @@ std::unique_ptr<SweepSource> openWorkspaceSweepSource(Workspace& workspace, cons
     return openSweepSource(dataset, options.split);
 }
 
+SweepOptions scopedSweepOptions(const SweepSource& source, const SweepStepOptions& options)
+{
+    SweepOptions sweep = options.sweep;
+    if (options.classText)
+        sweep.scope.classIndex = findSourceClass(source, *options.classText);
+    if (options.featureText)
+        sweep.scope.feature = findSourceFeature(source, *options.featureText);
+    return sweep;
+}
+
 SweepStepResult runSweepStep(Workspace& workspace, const SweepStepOptions& options, const Job& job,
                              const SweepListener& listener)
 {
     const std::unique_ptr<SweepSource> source = openWorkspaceSweepSource(workspace, options);
     const std::string split =
         sweepsDataset(workspace, options) ? "" : options.split; // the dataset's own images
-    SweepOptions sweep = options.sweep;
-    if (options.classText)
-        sweep.scope.classIndex = findSourceClass(*source, *options.classText);
-    if (options.featureText)
-        sweep.scope.feature = findSourceFeature(*source, *options.featureText);
+    const SweepOptions sweep = scopedSweepOptions(*source, options);
     const std::vector<std::string> models =
         options.models.empty() ? defaultSweepModels(workspace) : options.models;
 

@@ -50,6 +50,10 @@ std::vector<std::string> defaultSweepModels(const Workspace& workspace);
 /// Throws InputError when that has no masks.
 std::unique_ptr<SweepSource> openWorkspaceSweepSource(Workspace& workspace, const SweepStepOptions& options);
 
+/// The sweep options with the scope's class and feature texts resolved against `source`; throws
+/// InputError naming a text it does not know.
+SweepOptions scopedSweepOptions(const SweepSource& source, const SweepStepOptions& options);
+
 /// Runs the sweep and stores it. The run is recorded once its first batch is done; a cancelled or failed
 /// run keeps the counts of the batches it finished, with its status saying so. `listener` sees every batch.
 SweepStepResult runSweepStep(Workspace& workspace, const SweepStepOptions& options, const Job& job = {},

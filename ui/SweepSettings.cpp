@@ -1,6 +1,7 @@
 #include "ui/SweepSettings.h"
 
 #include "core/Errors.h"
+#include "database/DatasetTables.h"
 #include "database/Workspace.h"
 #include "pipeline/WorkspacePaths.h"
 
@@ -116,7 +117,7 @@ void SweepSettings::setWorkspace(const QString& workspacePath)
             for (const char* key : {WorkspaceKeys::RobustModel, WorkspaceKeys::StandardModel})
                 if (workspace.configValue(key))
                     addModel(QString::fromStdString(workspaceFile(workspace, key)));
-            const std::int64_t pairs = workspace.database().queryInt64("SELECT COUNT(*) FROM dataset_pairs");
+            const std::int64_t pairs = datasetPairCount(workspace.database());
             if (pairs > 0)
                 m_masks->addItem(tr("Salient dataset (%n labelled features)", nullptr, int(pairs)),
                                  QString());

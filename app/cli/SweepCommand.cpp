@@ -193,11 +193,8 @@ int runSweepCommand(Arguments& arguments)
             throw UsageError("no workspace in " + workspaceDir +
                              "; pass --workspace DIR, or --dataset and --model");
         const auto source = openSweepSource(*options.dataset, options.split);
-        if (options.classText)
-            options.sweep.scope.classIndex = findSourceClass(*source, *options.classText);
-        if (options.featureText)
-            options.sweep.scope.feature = findSourceFeature(*source, *options.featureText);
-        result.results = runSweep(*source, options.models, options.sweep, progress.job());
+        result.results =
+            runSweep(*source, options.models, scopedSweepOptions(*source, options), progress.job());
         result.results.split = options.split;
     }
     progress.finishLine();
