@@ -1,8 +1,9 @@
 // NAMs, heatmaps and the feature attack against PyTorch and OpenCV in Python (check_evidence.py), on the
 // shipped robust demo model and on a torchvision ResNet-18.
+#include "DemoImages.h"
+
 #include "core/Errors.h"
 #include "core/Runtime.h"
-#include "core/demo/DemoWorld.h"
 #include "core/evidence/EvidenceRenderer.h"
 #include "core/evidence/Heatmap.h"
 #include "core/evidence/NeuralActivationMap.h"
@@ -10,7 +11,6 @@
 #include <ATen/ATen.h>
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -163,15 +163,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         configureTorchThreads();
-        DemoWorldOptions options;
-        options.trainCount = 40;
-        options.valCount = options.testCount = options.balancedCount = 0;
-        writeDemoWorld(m_dir.filePath("world").toStdString(), options);
-        QDirIterator it(m_dir.filePath("world/train"), {"*.png"}, QDir::Files, QDirIterator::Subdirectories);
-        QStringList files;
-        while (it.hasNext())
-            files << it.next();
-        files.sort();
+        const QStringList files = salient::test::writeDemoTrainImages(m_dir.filePath("world"), 40);
         for (int i = 0; i < 5; ++i)
             m_demoImages.push_back(files[i * 7].toStdString());
     }

@@ -1,11 +1,11 @@
 // The feature attack on the shipped robust demo model: the feature rises at every step (with a small step)
 // and over the run (with the reference's), eps bounds the perturbation, batches do not mix images, and a
 // cancelled attack stops.
+#include "DemoImages.h"
+
 #include "core/Runtime.h"
-#include "core/demo/DemoWorld.h"
 #include "core/evidence/EvidenceRenderer.h"
 
-#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -47,15 +47,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         configureTorchThreads();
-        DemoWorldOptions options;
-        options.trainCount = 50;
-        options.valCount = options.testCount = options.balancedCount = 0;
-        writeDemoWorld(m_dir.filePath("world").toStdString(), options);
-        QDirIterator it(m_dir.filePath("world/train"), {"*.png"}, QDir::Files, QDirIterator::Subdirectories);
-        QStringList files;
-        while (it.hasNext())
-            files << it.next();
-        files.sort();
+        const QStringList files = salient::test::writeDemoTrainImages(m_dir.filePath("world"), 50);
         m_renderer = EvidenceRenderer::open(std::string(SALIENT_SOURCE_DIR) + "/resources/models/robust.pt",
                                             DeviceChoice::Cpu);
         for (int i = 0; i < 5; ++i)

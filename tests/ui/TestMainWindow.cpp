@@ -1,4 +1,5 @@
 #include "database/Workspace.h"
+#include "ui/Appearance.h"
 #include "ui/DemoSummary.h"
 #include "ui/MainWindow.h"
 #include "ui/RecentWorkspaceDelegate.h"
@@ -45,37 +46,6 @@ void recordWarnings(QtMsgType type, const QMessageLogContext& context, const QSt
         g_warnings.append(message);
     if (g_previousHandler != nullptr)
         g_previousHandler(type, context, message);
-}
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x30);
-    const QColor base(0x1e, 0x1f, 0x22);
-    const QColor text(0xdf, 0xe1, 0xe5);
-    const QColor disabled(0x7a, 0x7e, 0x85);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa4, 0xab));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window.lighter(115));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x58, 0x9d, 0xf6));
-    p.setColor(QPalette::Light, window.lighter(150));
-    p.setColor(QPalette::Midlight, window.lighter(125));
-    p.setColor(QPalette::Mid, window.darker(120));
-    p.setColor(QPalette::Dark, window.darker(150));
-    p.setColor(QPalette::Shadow, Qt::black);
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
-    return p;
 }
 
 void writeRandomBytes(const QString& file, int size)
@@ -431,7 +401,7 @@ void TestMainWindow::screenshots()
     const QPalette originalPalette = QApplication::palette();
     for (const bool dark : {false, true}) {
         if (dark)
-            QApplication::setPalette(darkPalette());
+            QApplication::setPalette(Appearance::palette(Appearance::Theme::Dark));
         const QString suffix = dark ? "-dark" : "";
 
         MainWindow window;

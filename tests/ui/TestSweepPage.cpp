@@ -1,6 +1,7 @@
 // The sweep page: a sweep started from it fills the charts while it runs, cancel stops it within a second,
 // stored runs reopen and compare, and charts and results export.
 #include "ui/AccuracyCurveChart.h"
+#include "ui/Appearance.h"
 #include "ui/ClassAccuracyChart.h"
 #include "ui/FeatureDropChart.h"
 #include "ui/JobProgress.h"
@@ -32,26 +33,6 @@
 #include <QtTest>
 
 using salient::SweepStrategy;
-
-namespace {
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b2b2b));
-    p.setColor(QPalette::WindowText, QColor(0xe6e6e6));
-    p.setColor(QPalette::Base, QColor(0x1e1e1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x2f2f2f));
-    p.setColor(QPalette::Text, QColor(0xe6e6e6));
-    p.setColor(QPalette::Button, QColor(0x3a3a3a));
-    p.setColor(QPalette::ButtonText, QColor(0xe6e6e6));
-    p.setColor(QPalette::Mid, QColor(0x5a5a5a));
-    p.setColor(QPalette::Highlight, QColor(0x3d6fb4));
-    p.setColor(QPalette::PlaceholderText, QColor(0xa0a0a0));
-    return p;
-}
-
-} // namespace
 
 class TestSweepPage : public QObject
 {
@@ -130,7 +111,7 @@ private Q_SLOTS:
         page.strategyView()->setCurrentIndex(page.strategyView()->findText("noise"));
         QTest::qWait(100); // the charts replot from the event loop
         page.grab().save(QString(SALIENT_TEST_OUTPUT) + "/sweep-page.png");
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(Appearance::palette(Appearance::Theme::Dark));
         QTest::qWait(100);
         page.grab().save(QString(SALIENT_TEST_OUTPUT) + "/sweep-page-dark.png");
         QApplication::setPalette(QApplication::style()->standardPalette());
