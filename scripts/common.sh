@@ -32,6 +32,12 @@ salient_install_packages() {
 
 salient_build() {
     export CCACHE_DIR="${CCACHE_DIR:-$SALIENT_ROOT/.cache/ccache}"
+    # Paths relative to the checkout and no build folder in the hash: a second checkout of the same
+    # commit (another clone, a worktree, CI) hits the cache instead of rebuilding from nothing.
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$SALIENT_ROOT}"
+    export CCACHE_NOHASHDIR=true
+    export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
+    export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
     cmake -S "$SALIENT_ROOT" -B "$SALIENT_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
     cmake --build "$SALIENT_BUILD" --parallel "$(nproc)"
 }
