@@ -1,7 +1,7 @@
 #include "core/Classifier.h"
 
 #include "core/model/ModelFile.h"
-#include "core/model/TorchDevice.h"
+#include "core/model/TorchDevice_p.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>

@@ -1,6 +1,6 @@
 #include "core/ImageDecoder.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>

@@ -1,7 +1,7 @@
 #include "core/Runtime.h"
 
-#include "core/Errors.h"
-#include "core/model/TorchDevice.h"
+#include "base/Errors.h"
+#include "core/model/TorchDevice_p.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>

@@ -1,6 +1,7 @@
 #include "core/WordNet.h"
+#include "base/Parse.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 #include <cctype>
@@ -59,7 +60,7 @@ std::optional<std::uint64_t> parseWnid(const std::string& wnid)
         return std::nullopt;
     if (!std::all_of(wnid.begin() + 1, wnid.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
-    return std::stoull(wnid.substr(1));
+    return parseUint64(std::string_view(wnid).substr(1));
 }
 
 /// The first line that starts at or after byte position, and where it starts; nullopt at the end.

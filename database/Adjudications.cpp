@@ -1,6 +1,6 @@
 #include "database/Adjudications.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 #include "database/Secrets.h"
 #include "database/WriteTransaction.h"
 
@@ -13,21 +13,21 @@ void checkLabel(const Study& study, const std::string& label, const std::string&
 {
     if (study.kind == StudyKind::Validation) {
         if (label != "same" && label != "different" && label != "unclear")
-            throw InvalidInput("a validation label is same, different or unclear, not '" + label + "'");
+            throw InputError("a validation label is same, different or unclear, not '" + label + "'");
         if (!subLabel.empty())
-            throw InvalidInput("a validation label has no sub-label");
+            throw InputError("a validation label has no sub-label");
         return;
     }
     if (label == "core") {
         if (!subLabel.empty())
-            throw InvalidInput("a core label has no sub-label");
+            throw InputError("a core label has no sub-label");
         return;
     }
     if (label != "spurious")
-        throw InvalidInput("a discovery label is core or spurious, not '" + label + "'");
+        throw InputError("a discovery label is core or spurious, not '" + label + "'");
     if (subLabel != "background" && subLabel != "separate_object" && subLabel != "ambiguous")
-        throw InvalidInput("a spurious label needs the sub-label background, separate_object or ambiguous" +
-                           (subLabel.empty() ? std::string() : ", not '" + subLabel + "'"));
+        throw InputError("a spurious label needs the sub-label background, separate_object or ambiguous" +
+                         (subLabel.empty() ? std::string() : ", not '" + subLabel + "'"));
 }
 
 } // namespace
@@ -36,11 +36,11 @@ Adjudication adjudicate(Database& db, const Study& study, std::int64_t hitId, co
                         const std::string& label, const std::string& subLabel, const std::string& note)
 {
     if (admin.role != AnnotatorRole::Admin)
-        throw InvalidInput(admin.name + " is not an administrator and cannot adjudicate");
+        throw InputError(admin.name + " is not an administrator and cannot adjudicate");
     checkLabel(study, label, subLabel);
     const auto hit = findHit(db, hitId);
     if (!hit || hit->studyId != study.id)
-        throw InvalidInput("study '" + study.name + "' has no HIT " + std::to_string(hitId));
+        throw InputError("study '" + study.name + "' has no HIT " + std::to_string(hitId));
 
     WriteTransaction transaction(db);
     Statement insert = db.prepare("INSERT INTO adjudications (uid, hit_id, admin_id, label, sub_label, note, "

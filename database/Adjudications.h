@@ -26,7 +26,7 @@ struct Adjudication
 };
 
 /// Records `label` for the HIT. Discovery labels: core, or spurious with a sub-label background |
-/// separate_object | ambiguous; validation labels: same | different | unclear. Throws InvalidInput for
+/// separate_object | ambiguous; validation labels: same | different | unclear. Throws InputError for
 /// a non-administrator, a HIT that is not in the study, and a label or sub-label that does not fit.
 Adjudication adjudicate(Database& db, const Study& study, std::int64_t hitId, const Annotator& admin,
                         const std::string& label, const std::string& subLabel, const std::string& note);

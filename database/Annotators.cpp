@@ -1,6 +1,6 @@
 #include "database/Annotators.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 #include "database/Secrets.h"
 #include "database/WriteTransaction.h"
 
@@ -35,16 +35,16 @@ Annotator annotatorFrom(const Statement& query)
 void checkName(const std::string& name)
 {
     if (name.empty() || name.find_first_not_of(" \t") == std::string::npos)
-        throw InvalidInput("an annotator name cannot be empty");
+        throw InputError("an annotator name cannot be empty");
     if (name.size() > 64)
-        throw InvalidInput("the annotator name '" + name.substr(0, 64) + "…' is longer than 64 bytes");
+        throw InputError("the annotator name '" + name.substr(0, 64) + "…' is longer than 64 bytes");
     for (char c : name)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            throw InvalidInput("an annotator name cannot hold control characters");
+            throw InputError("an annotator name cannot hold control characters");
     if (name.front() == ' ' || name.back() == ' ')
-        throw InvalidInput("the annotator name '" + name + "' starts or ends with a space");
+        throw InputError("the annotator name '" + name + "' starts or ends with a space");
     if (name.rfind(kPrefix, 0) == 0)
-        throw InvalidInput("names starting with 'mturk-' are kept for imported MTurk workers");
+        throw InputError("names starting with 'mturk-' are kept for imported MTurk workers");
 }
 
 std::optional<std::string> storedPin(const std::optional<std::string>& pin)
@@ -52,7 +52,7 @@ std::optional<std::string> storedPin(const std::optional<std::string>& pin)
     if (!pin)
         return std::nullopt;
     if (pin->empty())
-        throw InvalidInput("a PIN cannot be empty (leave it out for no PIN)");
+        throw InputError("a PIN cannot be empty (leave it out for no PIN)");
     return hashPin(*pin);
 }
 
@@ -77,18 +77,18 @@ Annotator insertAnnotator(Database& db, const std::string& name, AnnotatorRole r
 void checkPin(Database& db, const Annotator& annotator, const std::optional<std::string>& pin)
 {
     if (annotator.role == AnnotatorRole::Imported)
-        throw InvalidInput("'" + annotator.name + "' holds imported answers and cannot sign in");
+        throw InputError("'" + annotator.name + "' holds imported answers and cannot sign in");
     if (!annotator.hasPin) {
         if (pin)
-            throw InvalidInput(annotator.name + " has no PIN; sign in without one");
+            throw InputError(annotator.name + " has no PIN; sign in without one");
         return;
     }
     if (!pin)
-        throw InvalidInput(annotator.name + " has a PIN; give it to sign in");
+        throw InputError(annotator.name + " has a PIN; give it to sign in");
     Statement query = db.prepare("SELECT pin_hash FROM annotators WHERE annotator_id = ?1");
     query.bind(1, annotator.id);
     if (!query.step() || !pinMatches(*pin, query.columnText(0)))
-        throw InvalidInput("wrong PIN for " + annotator.name);
+        throw InputError("wrong PIN for " + annotator.name);
 }
 
 } // namespace
@@ -116,11 +116,11 @@ Annotator addAnnotator(Database& db, const std::string& name, AnnotatorRole role
 {
     checkName(name);
     if (role == AnnotatorRole::Imported)
-        throw InvalidInput("imported annotators come from an import");
+        throw InputError("imported annotators come from an import");
     const auto pinHash = storedPin(pin); // before taking the write lock: hashing takes a while
     WriteTransaction transaction(db);
     if (findAnnotator(db, name))
-        throw InvalidInput("an annotator named '" + name + "' exists already");
+        throw InputError("an annotator named '" + name + "' exists already");
     Annotator annotator = insertAnnotator(db, name, role, {}, pinHash);
     transaction.commit();
     return annotator;
@@ -149,8 +149,7 @@ Annotator signInAdmin(Database& db, const std::string& name, const std::optional
 {
     const auto annotator = findAnnotator(db, name);
     if (!annotator || annotator->role != AnnotatorRole::Admin)
-        throw InvalidInput("'" + name +
-                           "' is not an administrator (salient hits annotator add NAME --admin)");
+        throw InputError("'" + name + "' is not an administrator (salient hits annotator add NAME --admin)");
     checkPin(db, *annotator, pin);
     return *annotator;
 }

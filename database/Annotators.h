@@ -32,17 +32,17 @@ struct Annotator
 std::string mturkAnnotatorName(const std::string& workerId);
 
 /// Adds an annotator in a write transaction. The PIN (optional) is stored as a salted hash only.
-/// Throws InvalidInput for a name that is taken, empty, longer than 64 bytes, has control characters
+/// Throws InputError for a name that is taken, empty, longer than 64 bytes, has control characters
 /// or starts with "mturk-", and for an empty PIN.
 Annotator addAnnotator(Database& db, const std::string& name, AnnotatorRole role,
                        const std::optional<std::string>& pin);
 
 /// Signs `name` in. An existing annotator must give its PIN when it has one (and none when it has
 /// none); a new name becomes a new annotator, with `pin` when given. Imported annotators cannot sign
-/// in. Throws InvalidInput with a message for the person otherwise.
+/// in. Throws InputError with a message for the person otherwise.
 Annotator signIn(Database& db, const std::string& name, const std::optional<std::string>& pin);
 
-/// Signs in an existing administrator; throws InvalidInput when `name` is unknown or not one.
+/// Signs in an existing administrator; throws InputError when `name` is unknown or not one.
 Annotator signInAdmin(Database& db, const std::string& name, const std::optional<std::string>& pin);
 
 std::optional<Annotator> findAnnotator(Database& db, const std::string& name);

@@ -1,6 +1,6 @@
 #include "database/Assignments.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 #include "database/WriteTransaction.h"
 
 #include <algorithm>
@@ -98,7 +98,7 @@ std::optional<Assignment> nextHit(Database& db, const Study& study, const Annota
                                   const std::vector<std::int64_t>& passOver)
 {
     if (annotator.role == AnnotatorRole::Imported)
-        throw InvalidInput("'" + annotator.name + "' holds imported answers and takes no HITs");
+        throw InputError("'" + annotator.name + "' holds imported answers and takes no HITs");
     WriteTransaction transaction(db);
     auto assignment = resumeHeld(db, study, annotator, passOver);
     if (!assignment)

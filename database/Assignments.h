@@ -26,7 +26,7 @@ struct Assignment
 /// - otherwise the first HIT, in HIT order, that the annotator never answered or held and whose
 ///   answers plus live assignments of others are fewer than the study's answersPerHit. An assignment is
 ///   live for the study's lease; an expired one no longer holds a place.
-/// Empty when nothing is left for this annotator. Throws InvalidInput for an imported annotator.
+/// Empty when nothing is left for this annotator. Throws InputError for an imported annotator.
 std::optional<Assignment> nextHit(Database& db, const Study& study, const Annotator& annotator);
 
 /// The same, passing over the HITs in `passOver` (those the annotator skipped in this sitting): they are

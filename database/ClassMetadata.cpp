@@ -1,7 +1,8 @@
 #include "database/ClassMetadata.h"
+#include "base/Parse.h"
 
-#include "database/Csv.h"
-#include "database/InvalidInput.h"
+#include "base/Csv.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -106,14 +107,14 @@ std::vector<ClassMetadata> readClassMetadataCsv(const std::string& path)
 {
     const auto records = readCsvFile(path);
     if (records.empty())
-        throw InvalidInput(path + ": the file is empty (class metadata starts with a header line)");
+        throw InputError(path + ": the file is empty (class metadata starts with a header line)");
     const auto& header = records.front().fields;
     std::vector<std::size_t> at;
     for (const char* name :
          {"class_index", "synset", "wordnet_id", "gloss", "wikilinks", "supercategory", "val_sample_paths"}) {
         const auto it = std::find(header.begin(), header.end(), name);
         if (it == header.end())
-            throw InvalidInput(path + ":1: no column " + name);
+            throw InputError(path + ":1: no column " + name);
         at.push_back(std::size_t(it - header.begin()));
     }
     std::vector<ClassMetadata> classes;
@@ -121,24 +122,20 @@ std::vector<ClassMetadata> readClassMetadataCsv(const std::string& path)
         const auto& record = records[r];
         const std::string where = path + ":" + std::to_string(record.line) + ": ";
         if (record.fields.size() != header.size())
-            throw InvalidInput(where + std::to_string(record.fields.size()) + " fields, the header has " +
-                               std::to_string(header.size()));
+            throw InputError(where + std::to_string(record.fields.size()) + " fields, the header has " +
+                             std::to_string(header.size()));
         auto field = [&](int i) -> const std::string& {
             return record.fields[at[std::size_t(i)]];
         };
         ClassMetadata cls;
-        try {
-            std::size_t used = 0;
-            cls.classIndex = std::stoi(field(0), &used);
-            if (used != field(0).size() || cls.classIndex < 0 || field(0)[0] == ' ')
-                throw std::invalid_argument("");
-        } catch (const std::exception&) {
-            throw InvalidInput(where + "class_index is '" + field(0) + "', not a whole number >= 0");
-        }
+        const std::optional<int> classIndex = parseInt(field(0));
+        if (!classIndex || *classIndex < 0)
+            throw InputError(where + "class_index is '" + field(0) + "', not a whole number >= 0");
+        cls.classIndex = *classIndex;
         cls.synset = field(1);
         cls.wnid = field(2);
         if (cls.wnid.empty() || cls.synset.empty())
-            throw InvalidInput(where + "wordnet_id and synset must not be empty");
+            throw InputError(where + "wordnet_id and synset must not be empty");
         cls.name = cls.synset.substr(0, cls.synset.find(','));
         cls.gloss = field(3);
         cls.supercategory = field(5);
@@ -146,7 +143,7 @@ std::vector<ClassMetadata> readClassMetadataCsv(const std::string& path)
             cls.wikilinks = parsePythonStringList(field(4));
             cls.valSamples = parsePythonStringList(field(6));
         } catch (const std::invalid_argument& error) {
-            throw InvalidInput(where + "malformed list (" + error.what() + ")");
+            throw InputError(where + "malformed list (" + error.what() + ")");
         }
         classes.push_back(std::move(cls));
     }

@@ -22,7 +22,7 @@ struct ClassMetadata
 };
 
 /// Reads class_metadata.csv (columns class_index, synset, wordnet_id, gloss, wikilinks, supercategory,
-/// val_sample_paths; the lists are Python list literals). Throws InvalidInput "FILE:LINE: ..." for
+/// val_sample_paths; the lists are Python list literals). Throws InputError "FILE:LINE: ..." for
 /// malformed CSV, a missing column, a bad class index, an empty wnid or synset and a malformed list.
 std::vector<ClassMetadata> readClassMetadataCsv(const std::string& path);
 

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "base/Errors.h"
+
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -9,21 +10,6 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace salient {
-
-/// Any failure of the SQLite layer. The message names the database file and carries SQLite's own text.
-class DatabaseError : public std::runtime_error
-{
-public:
-    explicit DatabaseError(const std::string& message, int sqliteCode = 0)
-        : std::runtime_error(message), m_sqliteCode(sqliteCode)
-    {}
-
-    /// SQLite's (extended) result code, or 0 when the error did not come from SQLite.
-    int sqliteCode() const { return m_sqliteCode; }
-
-private:
-    int m_sqliteCode;
-};
 
 class Statement;
 

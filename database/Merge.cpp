@@ -1,6 +1,6 @@
 #include "database/Merge.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 #include "database/Labels.h"
 #include "database/Migrations.h"
 #include "database/Studies.h"
@@ -19,22 +19,22 @@ Database openOther(Database& db, const std::string& path)
 {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
-        throw InvalidInput("\"" + path + "\" is not a workspace database (no such file)");
+        throw InputError("\"" + path + "\" is not a workspace database (no such file)");
     if (fs::equivalent(path, db.path(), ec))
-        throw InvalidInput("\"" + path + "\" is this workspace; merge another one");
+        throw InputError("\"" + path + "\" is this workspace; merge another one");
     Database other(path, Database::OpenMode::ReadOnly);
     int version = 0;
     try {
         version = int(other.queryInt64("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
     } catch (const DatabaseError&) {
-        throw InvalidInput("\"" + path + "\" is not a Salient Studio workspace");
+        throw InputError("\"" + path + "\" is not a Salient Studio workspace");
     }
     const int latest = int(workspaceMigrations().size());
     if (version != latest)
-        throw InvalidInput("\"" + path + "\" has schema version " + std::to_string(version) +
-                           ", this program " + std::to_string(latest) +
-                           (version < latest ? "; open it once with this program to upgrade it"
-                                             : "; merge it with a newer version of Salient Studio"));
+        throw InputError("\"" + path + "\" has schema version " + std::to_string(version) +
+                         ", this program " + std::to_string(latest) +
+                         (version < latest ? "; open it once with this program to upgrade it"
+                                           : "; merge it with a newer version of Salient Studio"));
     return other;
 }
 

@@ -23,7 +23,7 @@ struct MergeResult
 /// database at `otherDatabasePath` (read only) into `db`, in one write transaction. Studies match by
 /// uid (copies of one workspace share them; a new one is added, renamed when its name is taken), HITs
 /// by (study, class, feature), annotators by name, responses and adjudications by uid, so merging the
-/// same workspace again adds nothing. Throws InvalidInput when the other file is not a workspace, has
+/// same workspace again adds nothing. Throws InputError when the other file is not a workspace, has
 /// an older or newer schema, or is `db` itself.
 MergeResult mergeWorkspace(Database& db, const std::string& otherDatabasePath);
 

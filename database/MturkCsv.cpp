@@ -1,7 +1,8 @@
 #include "database/MturkCsv.h"
+#include "base/Parse.h"
 
-#include "database/Csv.h"
-#include "database/InvalidInput.h"
+#include "base/Csv.h"
+#include "base/Errors.h"
 #include "database/StudyKind.h"
 
 #include <algorithm>
@@ -56,7 +57,7 @@ public:
 private:
     [[noreturn]] void fail(const std::string& what) const
     {
-        throw InvalidInput(m_path + ":" + std::to_string(m_record.line) + ": " + what);
+        throw InputError(m_path + ":" + std::to_string(m_record.line) + ": " + what);
     }
 
     const std::string& field(Column column) const { return m_record.fields[m_columns[column]]; }
@@ -88,15 +89,12 @@ private:
     int confidence() const
     {
         const std::string& value = field(Confidence);
-        try {
-            if (!startsWithDigit(value))
-                throw std::invalid_argument(value);
-            std::size_t used = 0;
-            const double number = std::stod(value, &used);
-            if (used == value.size() && number >= 1.0 && number <= 5.0 && std::floor(number) == number)
-                return int(number);
-        } catch (const std::exception&) {
-        }
+        // MTurk writes confidences as "4" or "4.0"; nothing else (hex, exponents, signs) is a Likert level.
+        const std::optional<double> number = parseDouble(value);
+        const bool plain =
+            startsWithDigit(value) && value.find_first_not_of("0123456789.") == std::string::npos;
+        if (plain && number && *number >= 1.0 && *number <= 5.0 && std::floor(*number) == *number)
+            return int(*number);
         fail("Answer.confidence is '" + value + "', not a whole number from 1 to 5");
     }
 
@@ -111,10 +109,10 @@ std::vector<std::size_t> findColumns(const std::string& path, const CsvRecord& h
     for (const std::string& name : mturkColumns()) {
         const auto it = std::find(header.fields.begin(), header.fields.end(), name);
         if (it == header.fields.end())
-            throw InvalidInput(path + ":" + std::to_string(header.line) + ": no column " + name +
-                               " (an MTurk CSV has WorkerId, Input.wordnet_id, Input.class_index, "
-                               "Input.feature_index, Input.feature_rank, Answer.main, Answer.confidence, "
-                               "Answer.reasons)");
+            throw InputError(path + ":" + std::to_string(header.line) + ": no column " + name +
+                             " (an MTurk CSV has WorkerId, Input.wordnet_id, Input.class_index, "
+                             "Input.feature_index, Input.feature_rank, Answer.main, Answer.confidence, "
+                             "Answer.reasons)");
         columns.push_back(std::size_t(it - header.fields.begin()));
     }
     return columns;
@@ -134,7 +132,7 @@ std::vector<MturkRow> readMturkCsv(const std::string& path)
 {
     const std::vector<CsvRecord> records = readCsvFile(path);
     if (records.empty())
-        throw InvalidInput(path + ": the file is empty (an MTurk CSV starts with a header line)");
+        throw InputError(path + ": the file is empty (an MTurk CSV starts with a header line)");
     const std::vector<std::size_t> columns = findColumns(path, records.front());
     const std::size_t width = records.front().fields.size();
     std::vector<MturkRow> rows;
@@ -142,9 +140,9 @@ std::vector<MturkRow> readMturkCsv(const std::string& path)
     for (std::size_t i = 1; i < records.size(); ++i) {
         const CsvRecord& record = records[i];
         if (record.fields.size() != width)
-            throw InvalidInput(path + ":" + std::to_string(record.line) + ": " +
-                               std::to_string(record.fields.size()) + " fields, the header has " +
-                               std::to_string(width));
+            throw InputError(path + ":" + std::to_string(record.line) + ": " +
+                             std::to_string(record.fields.size()) + " fields, the header has " +
+                             std::to_string(width));
         rows.push_back(RowReader(path, record, columns).row());
     }
     return rows;

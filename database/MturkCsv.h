@@ -24,7 +24,7 @@ struct MturkRow
 const std::vector<std::string>& mturkColumns();
 
 /// Reads the MTurk CSV at `path`. Columns are found by name (any order; others are ignored). Throws
-/// InvalidInput "FILE:LINE: ..." for malformed CSV, a missing column, a record with the wrong number of
+/// InputError "FILE:LINE: ..." for malformed CSV, a missing column, a record with the wrong number of
 /// fields, a number that is not one, a rank below 1, an answer that is not a discovery option, a
 /// confidence outside 1-5 or not whole, and an empty WorkerId or wnid.
 std::vector<MturkRow> readMturkCsv(const std::string& path);

@@ -1,7 +1,7 @@
 #include "database/MturkImport.h"
 
+#include "base/Errors.h"
 #include "database/Annotators.h"
-#include "database/InvalidInput.h"
 #include "database/Labels.h"
 #include "database/Secrets.h"
 #include "database/WriteTransaction.h"
@@ -36,23 +36,23 @@ Checked checkRows(const std::string& path, const std::vector<MturkRow>& rows,
         const std::string where = path + ":" + std::to_string(row.line) + ": ";
         const auto [known, isNew] = wnidOf.emplace(row.classIndex, row.wnid);
         if (!isNew && known->second != row.wnid)
-            throw InvalidInput(where + "class " + std::to_string(row.classIndex) + " is " + row.wnid +
-                               " here but " + known->second + " before (or in the class metadata)");
+            throw InputError(where + "class " + std::to_string(row.classIndex) + " is " + row.wnid +
+                             " here but " + known->second + " before (or in the class metadata)");
         const PairKey key{row.classIndex, row.feature};
         auto [first, firstTime] = firstRow.emplace(key, std::make_pair(&row, 0));
         if (firstTime)
             checked.pairs.push_back({row.classIndex, row.wnid, row.feature, row.rank});
         else if (first->second.first->rank != row.rank)
-            throw InvalidInput(where + "feature " + std::to_string(row.feature) + " of class " +
-                               std::to_string(row.classIndex) + " has rank " + std::to_string(row.rank) +
-                               " here but " + std::to_string(first->second.first->rank) + " on line " +
-                               std::to_string(first->second.first->line));
+            throw InputError(where + "feature " + std::to_string(row.feature) + " of class " +
+                             std::to_string(row.classIndex) + " has rank " + std::to_string(row.rank) +
+                             " here but " + std::to_string(first->second.first->rank) + " on line " +
+                             std::to_string(first->second.first->line));
         checked.mostAnswers = std::max(checked.mostAnswers, ++first->second.second);
         const auto [seen, once] = answered.emplace(std::make_pair(row.workerId, key), row.line);
         if (!once)
-            throw InvalidInput(where + "worker " + row.workerId + " answered feature " +
-                               std::to_string(row.feature) + " of class " + std::to_string(row.classIndex) +
-                               " already on line " + std::to_string(seen->second));
+            throw InputError(where + "worker " + row.workerId + " answered feature " +
+                             std::to_string(row.feature) + " of class " + std::to_string(row.classIndex) +
+                             " already on line " + std::to_string(seen->second));
         checked.workers.insert(row.workerId);
     }
     return checked;
@@ -64,7 +64,7 @@ MturkImportResult importMturk(Database& db, const std::string& csvPath, const st
                               const std::vector<ClassMetadata>& metadata, StudyOptions options)
 {
     if (rows.empty())
-        throw InvalidInput(csvPath + ": no answers to import");
+        throw InputError(csvPath + ": no answers to import");
     const Checked checked = checkRows(csvPath, rows, metadata);
     if (options.answersPerHit == 0)
         options.answersPerHit = checked.mostAnswers;

@@ -25,7 +25,7 @@ struct MturkImportResult
 /// imported annotator "mturk-<WorkerId>"; with `metadata`, also stores the classes' metadata. One write
 /// transaction: all or nothing. Imported reasons are kept as they are (the reason rule applies to new
 /// answers only). When options.answersPerHit is 0 it becomes the most answers any pair has. Throws
-/// InvalidInput "FILE:LINE: ..." for a pair whose wnid or rank differs between rows, a class index
+/// InputError "FILE:LINE: ..." for a pair whose wnid or rank differs between rows, a class index
 /// with two wnids (or another wnid than the metadata gives it), a worker answering a pair twice, and no
 /// rows.
 MturkImportResult importMturk(Database& db, const std::string& csvPath, const std::vector<MturkRow>& rows,

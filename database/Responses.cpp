@@ -1,6 +1,6 @@
 #include "database/Responses.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 #include "database/Labels.h"
 #include "database/Secrets.h"
 #include "database/WriteTransaction.h"
@@ -85,22 +85,22 @@ Response submitAnswer(Database& db, const Study& study, std::int64_t hitId, cons
                       const Answer& answer)
 {
     if (const std::string problem = answerProblem(study, answer); !problem.empty())
-        throw InvalidInput(problem);
+        throw InputError(problem);
     const auto hit = findHit(db, hitId);
     if (!hit || hit->studyId != study.id)
-        throw InvalidInput("study '" + study.name + "' has no " + hitName(hitId));
+        throw InputError("study '" + study.name + "' has no " + hitName(hitId));
 
     WriteTransaction transaction(db);
     if (exists(db, "SELECT 1 FROM responses WHERE hit_id = ?1 AND annotator_id = ?2", hitId, annotator.id))
-        throw InvalidInput(annotator.name + " already answered " + hitName(hitId));
+        throw InputError(annotator.name + " already answered " + hitName(hitId));
     if (!exists(db, "SELECT 1 FROM assignments WHERE hit_id = ?1 AND annotator_id = ?2", hitId, annotator.id))
-        throw InvalidInput(hitName(hitId) + " is not handed to " + annotator.name +
-                           " (take the next HIT first)");
+        throw InputError(hitName(hitId) + " is not handed to " + annotator.name +
+                         " (take the next HIT first)");
     if (answersOf(db, hitId) >= study.answersPerHit) {
         dropAssignment(db, hitId, annotator.id);
         transaction.commit();
-        throw InvalidInput(hitName(hitId) + " got its " + std::to_string(study.answersPerHit) +
-                           " answers from others while it waited; the answer was not recorded");
+        throw InputError(hitName(hitId) + " got its " + std::to_string(study.answersPerHit) +
+                         " answers from others while it waited; the answer was not recorded");
     }
     Statement insert =
         db.prepare("INSERT INTO responses (uid, hit_id, annotator_id, answer, confidence, reason, "
@@ -132,13 +132,13 @@ Response undoLastAnswer(Database& db, const Study& study, const Annotator& annot
                    "ORDER BY r.submitted_at DESC, r.response_id DESC LIMIT 1");
     last.bind(1, study.id).bind(2, annotator.id);
     if (!last.step())
-        throw InvalidInput(annotator.name + " has no answer to undo in study '" + study.name + "'");
+        throw InputError(annotator.name + " has no answer to undo in study '" + study.name + "'");
     const Response response = responseFrom(last);
     last.reset();
     const std::int64_t answers = answersOf(db, response.hitId);
     if (answers >= study.answersPerHit)
-        throw InvalidInput(hitName(response.hitId) + " is complete (" + std::to_string(answers) +
-                           " answers); its answers can no longer be changed");
+        throw InputError(hitName(response.hitId) + " is complete (" + std::to_string(answers) +
+                         " answers); its answers can no longer be changed");
 
     Statement remove = db.prepare("DELETE FROM responses WHERE response_id = ?1");
     remove.bind(1, response.id);
@@ -160,7 +160,7 @@ std::vector<Response> hitResponses(Database& db, std::int64_t hitId, const Annot
 {
     if (viewer.role != AnnotatorRole::Admin &&
         !exists(db, "SELECT 1 FROM responses WHERE hit_id = ?1 AND annotator_id = ?2", hitId, viewer.id))
-        throw InvalidInput(viewer.name + " sees the answers of " + hitName(hitId) + " only after giving one");
+        throw InputError(viewer.name + " sees the answers of " + hitName(hitId) + " only after giving one");
     return responsesWhere(db, "WHERE r.hit_id = ?1", hitId);
 }
 

@@ -39,7 +39,7 @@ struct Response
 std::string answerProblem(const Study& study, const Answer& answer);
 
 /// Records the annotator's answer to a HIT they hold (see nextHit) in one write transaction, with the
-/// derived label of the HIT. Throws InvalidInput (nothing recorded) when the answer does not fit, the
+/// derived label of the HIT. Throws InputError (nothing recorded) when the answer does not fit, the
 /// annotator already answered the HIT, does not hold it, or the HIT already has its answersPerHit
 /// answers (then the assignment, whose lease ran out, is dropped).
 Response submitAnswer(Database& db, const Study& study, std::int64_t hitId, const Annotator& annotator,
@@ -48,10 +48,10 @@ Response submitAnswer(Database& db, const Study& study, std::int64_t hitId, cons
 /// Withdraws the annotator's latest answer in the study while its HIT is still open (fewer than
 /// answersPerHit answers): the response is deleted, its uid recorded as withdrawn (a merge will not
 /// bring it back) and the HIT handed back to the annotator. Returns the withdrawn response. Throws
-/// InvalidInput when the annotator has no answer in the study or the HIT is complete.
+/// InputError when the annotator has no answer in the study or the HIT is complete.
 Response undoLastAnswer(Database& db, const Study& study, const Annotator& annotator);
 
-/// The answers of a HIT. Nobody sees the others' answers before giving their own: throws InvalidInput
+/// The answers of a HIT. Nobody sees the others' answers before giving their own: throws InputError
 /// unless `viewer` answered the HIT or is an administrator.
 std::vector<Response> hitResponses(Database& db, std::int64_t hitId, const Annotator& viewer);
 

@@ -1,4 +1,5 @@
 #include "database/Secrets.h"
+#include "base/Parse.h"
 
 #include "database/Database.h"
 
@@ -67,12 +68,7 @@ bool pinMatches(std::string_view pin, const std::string& stored)
     if (a == std::string::npos || b == std::string::npos || c == std::string::npos ||
         stored.substr(0, a) != kScheme)
         return false;
-    int iterations = 0;
-    try {
-        iterations = std::stoi(stored.substr(a + 1, b - a - 1));
-    } catch (const std::exception&) {
-        return false;
-    }
+    const int iterations = parseInt(std::string_view(stored).substr(a + 1, b - a - 1)).value_or(0);
     if (iterations < 1)
         return false;
     const std::string expected = stored.substr(c + 1);

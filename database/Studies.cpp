@@ -1,6 +1,6 @@
 #include "database/Studies.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 #include "database/Secrets.h"
 #include "database/WriteTransaction.h"
 
@@ -70,20 +70,20 @@ Hit hitFrom(const Statement& query)
 void checkOptions(Database& db, const StudyOptions& options, const std::vector<StudyPair>& pairs)
 {
     if (!options.name.empty() && findStudy(db, options.name))
-        throw InvalidInput("a study named '" + options.name + "' exists already");
+        throw InputError("a study named '" + options.name + "' exists already");
     if (options.answersPerHit < 1)
-        throw InvalidInput("a HIT needs at least 1 annotator, not " + std::to_string(options.answersPerHit));
+        throw InputError("a HIT needs at least 1 annotator, not " + std::to_string(options.answersPerHit));
     if (options.leaseSeconds < 0)
-        throw InvalidInput("the lease of a HIT cannot be negative");
+        throw InputError("the lease of a HIT cannot be negative");
     if (options.reasonRule.minChars < 1 || options.reasonRule.minWords < 1)
-        throw InvalidInput("a reason needs at least 1 character and 1 word");
+        throw InputError("a reason needs at least 1 character and 1 word");
     if (pairs.empty())
-        throw InvalidInput("a study needs at least one (class, feature) pair");
+        throw InputError("a study needs at least one (class, feature) pair");
     std::set<std::pair<int, int>> seen;
     for (const auto& pair : pairs)
         if (!seen.insert({pair.classIndex, pair.feature}).second)
-            throw InvalidInput("the pair (class " + std::to_string(pair.classIndex) + ", feature " +
-                               std::to_string(pair.feature) + ") is listed twice");
+            throw InputError("the pair (class " + std::to_string(pair.classIndex) + ", feature " +
+                             std::to_string(pair.feature) + ") is listed twice");
 }
 
 } // namespace
@@ -206,8 +206,8 @@ Study chooseStudy(Database& db, const std::optional<std::string>& name)
 {
     const auto all = studies(db);
     if (all.empty())
-        throw InvalidInput("the workspace \"" + db.path() +
-                           "\" has no study yet (salient hits create or salient hits import-mturk)");
+        throw InputError("the workspace \"" + db.path() +
+                         "\" has no study yet (salient hits create or salient hits import-mturk)");
     if (!name)
         return all.back();
     if (auto study = findStudy(db, *name))
@@ -215,7 +215,7 @@ Study chooseStudy(Database& db, const std::optional<std::string>& name)
     std::string names;
     for (const auto& study : all)
         names += (names.empty() ? "" : ", ") + study.name;
-    throw InvalidInput("no study named '" + *name + "' (the workspace has: " + names + ")");
+    throw InputError("no study named '" + *name + "' (the workspace has: " + names + ")");
 }
 
 std::optional<Hit> findHit(Database& db, std::int64_t hitId)

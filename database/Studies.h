@@ -50,7 +50,7 @@ struct Hit
     StudyPair pair;
 };
 
-/// Creates a study with one HIT per pair in one write transaction. Throws InvalidInput for a taken name,
+/// Creates a study with one HIT per pair in one write transaction. Throws InputError for a taken name,
 /// answersPerHit < 1, a negative lease, a reason rule below 1 character or word, no pairs, and a pair
 /// listed twice.
 Study createStudy(Database& db, StudyKind kind, const StudyOptions& options,
@@ -73,7 +73,7 @@ std::vector<StudyPair> labelledPairs(Database& db, const Study& discovery);
 std::vector<Study> studies(Database& db); ///< oldest first
 std::optional<Study> findStudy(Database& db, const std::string& name);
 std::optional<Study> findStudyById(Database& db, std::int64_t studyId);
-/// The study named `name`, or the latest created one when no name is given. Throws InvalidInput when
+/// The study named `name`, or the latest created one when no name is given. Throws InputError when
 /// the workspace has no study or none of that name (the message lists the names).
 Study chooseStudy(Database& db, const std::optional<std::string>& name);
 

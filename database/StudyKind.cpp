@@ -1,6 +1,6 @@
 #include "database/StudyKind.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 
@@ -17,7 +17,7 @@ StudyKind parseStudyKind(const std::string& text)
         return StudyKind::Discovery;
     if (text == "validation")
         return StudyKind::Validation;
-    throw InvalidInput("unknown study kind '" + text + "' (discovery or validation)");
+    throw InputError("unknown study kind '" + text + "' (discovery or validation)");
 }
 
 const std::vector<std::string>& answerOptions(StudyKind kind)

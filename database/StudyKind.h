@@ -15,7 +15,7 @@ enum class StudyKind
 };
 
 const char* toString(StudyKind kind);
-/// "discovery" / "validation"; throws InvalidInput naming the text otherwise.
+/// "discovery" / "validation"; throws InputError naming the text otherwise.
 StudyKind parseStudyKind(const std::string& text);
 
 /// The answers of a study, in a fixed order (the order of vote counts in Aggregation):

@@ -52,11 +52,9 @@ void checkIsSqlite(Database& db, const fs::path& file)
     } catch (const DatabaseError& error) {
         const int primary = error.sqliteCode() & 0xff;
         if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
-            throw DatabaseError(quoted(file) +
-                                    " is not a SQLite database (it may be damaged, or belong to another "
-                                    "program): " +
-                                    sqlite3_errstr(error.sqliteCode()),
-                                error.sqliteCode());
+            throw InputError(quoted(file) +
+                             " is not a SQLite database (it may be damaged, or belong to another program): " +
+                             sqlite3_errstr(error.sqliteCode()));
         throw;
     }
 }
@@ -67,18 +65,17 @@ void checkSchemaIsKnown(Database& db, const fs::path& file)
     if (!hasMigrations) {
         const auto tables = db.queryInt64("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
         if (tables > 0)
-            throw DatabaseError(quoted(file) +
-                                " is a SQLite database but not a Salient Studio workspace (it has no "
-                                "schema_migrations table)");
+            throw InputError(quoted(file) +
+                             " is a SQLite database but not a Salient Studio workspace (it has no "
+                             "schema_migrations table)");
         return; // a new, empty database
     }
     const int version = appliedVersion(db);
     const int latest = Workspace::latestSchemaVersion();
     if (version > latest)
-        throw DatabaseError(quoted(file) +
-                            " was written by a newer version of Salient Studio (schema version " +
-                            std::to_string(version) + "; this program knows versions up to " +
-                            std::to_string(latest) + "). Please upgrade Salient Studio to open it.");
+        throw InputError(quoted(file) + " was written by a newer version of Salient Studio (schema version " +
+                         std::to_string(version) + "; this program knows versions up to " +
+                         std::to_string(latest) + "). Please upgrade Salient Studio to open it.");
 }
 
 void migrate(Database& db, const fs::path& file)
@@ -136,29 +133,29 @@ bool Workspace::looksLikeWorkspace(const std::string& dir)
 Workspace Workspace::open(const std::string& dir, bool create)
 {
     if (dir.empty())
-        throw DatabaseError("No workspace folder given");
+        throw InputError("No workspace folder given");
     const fs::path folder = normalizedFolder(dir);
 
     std::error_code ec;
     const auto folderStatus = fs::status(folder, ec);
     if (!fs::exists(folderStatus)) {
         if (!create)
-            throw DatabaseError("Workspace folder " + quoted(folder) + " does not exist");
+            throw InputError("Workspace folder " + quoted(folder) + " does not exist");
         fs::create_directories(folder, ec);
         if (ec)
             throw DatabaseError("Cannot create workspace folder " + quoted(folder) + ": " + ec.message());
     } else if (!fs::is_directory(folderStatus)) {
-        throw DatabaseError(quoted(folder) + " is not a folder");
+        throw InputError(quoted(folder) + " is not a folder");
     }
 
     const fs::path file = folder / DatabaseFileName;
     const auto fileStatus = fs::status(file, ec);
     if (!fs::exists(fileStatus)) {
         if (!create)
-            throw DatabaseError("Folder " + quoted(folder) +
-                                " is not a Salient Studio workspace (it has no " + DatabaseFileName + ")");
+            throw InputError("Folder " + quoted(folder) + " is not a Salient Studio workspace (it has no " +
+                             DatabaseFileName + ")");
     } else if (!fs::is_regular_file(fileStatus)) {
-        throw DatabaseError(quoted(file) + " is not a regular file");
+        throw InputError(quoted(file) + " is not a regular file");
     }
 
     auto db = std::make_unique<Database>(file.string(), create ? Database::OpenMode::ReadWriteCreate

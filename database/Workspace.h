@@ -16,9 +16,9 @@ public:
     static constexpr const char* DatabaseFileName = "salient.db";
 
     /// Opens the workspace in folder `dir`. With `create`, the folder and its salient.db are created
-    /// when missing; without it, both must exist. Throws DatabaseError with a message naming the
-    /// folder or file for a missing folder, a file that is not a SQLite database, a SQLite database
-    /// that is not a workspace, and a schema newer than this program knows.
+    /// when missing; without it, both must exist. Throws InputError with a message naming the folder
+    /// or file for a missing folder, a file that is not a SQLite database, a SQLite database that is
+    /// not a workspace, and a schema newer than this program knows; DatabaseError when SQLite fails.
     static Workspace open(const std::string& dir, bool create);
 
     /// True when `dir` holds a salient.db file (nothing is opened or checked beyond that).

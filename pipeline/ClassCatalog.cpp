@@ -1,6 +1,6 @@
 #include "pipeline/ClassCatalog.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/WordNet.h"
 #include "database/ClassMetadata.h"
 #include "database/IndexTables.h"

@@ -1,6 +1,6 @@
 #include "pipeline/DatasetBuild.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/dataset/MaskFile.h"
 #include "core/evidence/EvidenceRenderer.h"

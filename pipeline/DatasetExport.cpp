@@ -1,9 +1,9 @@
 #include "pipeline/DatasetExport.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
+#include "base/AtomicFile.h"
+#include "base/Csv.h"
+#include "base/Errors.h"
 #include "core/dataset/DatasetNames.h"
-#include "database/Csv.h"
 #include "database/DatasetTables.h"
 #include "database/IndexTables.h"
 #include "database/MturkCsv.h"
@@ -38,7 +38,7 @@ std::string number(const std::optional<double>& value)
 
 void writeText(const fs::path& path, const std::string& text)
 {
-    writeFileAtomically(path.string(), std::vector<char>(text.begin(), text.end()));
+    writeFileAtomically(path.string(), text);
 }
 
 std::string readText(const fs::path& path)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Job.h"
+#include "base/Job.h"
 #include "core/dataset/MaskJpeg.h"
 
 #include <cstdint>

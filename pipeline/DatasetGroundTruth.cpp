@@ -1,6 +1,6 @@
 #include "pipeline/DatasetGroundTruth.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/ImageDecoder.h"
 #include "pipeline/DatasetStore.h"
 

@@ -1,12 +1,12 @@
 #include "pipeline/DatasetImport.h"
+#include "base/Parse.h"
 
-#include "core/Errors.h"
+#include "base/Csv.h"
+#include "base/Errors.h"
 #include "core/dataset/DatasetNames.h"
 #include "core/dataset/MaskFile.h"
 #include "core/dataset/MaskJpeg.h"
-#include "database/Csv.h"
 #include "database/DatasetTables.h"
-#include "database/InvalidInput.h"
 #include "database/Workspace.h"
 #include "database/WriteTransaction.h"
 #include "pipeline/DatasetStore.h"
@@ -32,13 +32,8 @@ struct Manifest
 
 int wholeNumber(const std::string& text, const std::string& where)
 {
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(text, &used);
-        if (used == text.size())
-            return value;
-    } catch (const std::exception&) {
-    }
+    if (const std::optional<int> value = parseInt(text))
+        return *value;
     throw InputError(where + ": '" + text + "' is not a whole number");
 }
 
@@ -46,29 +41,15 @@ std::optional<double> optionalNumber(const std::string& text, const std::string&
 {
     if (text.empty())
         return std::nullopt;
-    try {
-        std::size_t used = 0;
-        const double value = std::stod(text, &used);
-        if (used == text.size())
-            return value;
-    } catch (const std::exception&) {
-    }
+    if (const std::optional<double> value = parseDouble(text))
+        return value;
     throw InputError(where + ": '" + text + "' is not a number");
-}
-
-std::vector<CsvRecord> readCsv(const fs::path& path)
-{
-    try {
-        return readCsvFile(path.string());
-    } catch (const InvalidInput& e) {
-        throw InputError(e.what());
-    }
 }
 
 Manifest readManifest(const fs::path& path)
 {
     Manifest manifest;
-    const std::vector<CsvRecord> records = readCsv(path);
+    const std::vector<CsvRecord> records = readCsvFile(path.string());
     if (records.empty())
         throw InputError(path.string() + ": empty; expected a header");
     std::map<std::string, std::size_t> column;
@@ -152,7 +133,7 @@ DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptio
         const fs::path map = directory / wnid / "image_names_map.csv";
         if (!fs::exists(map))
             continue; // the dict lists every class; only some have masks
-        const std::vector<CsvRecord> records = readCsv(map);
+        const std::vector<CsvRecord> records = readCsvFile(map.string());
         if (records.empty())
             continue;
         ++result.classes;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Job.h"
+#include "base/Job.h"
 #include "core/Preprocessing.h"
 #include "core/dataset/MaskFile.h"
 #include "core/dataset/SoftMask.h"

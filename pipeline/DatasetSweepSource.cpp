@@ -1,6 +1,6 @@
 #include "pipeline/DatasetSweepSource.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
 #include "pipeline/DatasetStore.h"

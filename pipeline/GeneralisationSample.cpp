@@ -1,6 +1,6 @@
 #include "pipeline/GeneralisationSample.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/index/IndexManifest.h"
 #include "database/IndexTables.h"
 #include "database/Workspace.h"

@@ -1,6 +1,6 @@
 #include "pipeline/GroundTruthAnnotator.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/evidence/EvidenceRenderer.h"
 #include "core/index/IndexManifest.h"

@@ -1,6 +1,6 @@
 #include "pipeline/SweepStep.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/sweep/SourceFactory.h"
 #include "core/sweep/SweepExport.h"
 #include "database/Workspace.h"

@@ -1,6 +1,6 @@
 #include "pipeline/WorkspacePaths.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "database/Workspace.h"
 
 #include <filesystem>

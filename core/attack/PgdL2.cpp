@@ -1,4 +1,4 @@
-#include "core/attack/PgdL2.h"
+#include "core/attack/PgdL2_p.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>

@@ -1,6 +1,6 @@
 #include "core/data/ClassMapping.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 

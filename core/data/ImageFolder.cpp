@@ -1,6 +1,6 @@
 #include "core/data/ImageFolder.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 #include <cctype>

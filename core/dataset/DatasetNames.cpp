@@ -1,6 +1,7 @@
 #include "core/dataset/DatasetNames.h"
+#include "base/Parse.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <cctype>
 
@@ -75,9 +76,10 @@ std::map<int, std::string> parseWordnetDict(const std::string& text, const std::
         std::size_t start = i;
         while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
             ++i;
-        if (start == i)
+        const std::optional<int> parsed = parseInt(std::string_view(text).substr(start, i - start));
+        if (!parsed)
             fail("a class index is not a whole number");
-        const int index = std::stoi(text.substr(start, i - start));
+        const int index = *parsed;
         skipSpace();
         if (i >= text.size() || text[i] != ':')
             fail("no ':' after class index " + std::to_string(index));

@@ -1,6 +1,6 @@
 #include "core/dataset/MaskFile.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <filesystem>
 #include <system_error>

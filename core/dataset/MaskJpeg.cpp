@@ -1,7 +1,7 @@
 #include "core/dataset/MaskJpeg.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
+#include "base/AtomicFile.h"
+#include "base/Errors.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -13,7 +13,7 @@ void writeMaskJpeg(const std::string& path, const SoftMask& mask, int quality)
     std::vector<uchar> bytes;
     if (mask.empty() || !cv::imencode(".jpg", image, bytes, {cv::IMWRITE_JPEG_QUALITY, quality}))
         throw InputError(path + ": cannot encode the mask as JPEG");
-    writeFileAtomically(path, std::vector<char>(bytes.begin(), bytes.end()));
+    writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 SoftMask readMaskImage(const std::string& path)

@@ -1,6 +1,6 @@
 #include "core/dataset/SoftMask.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 #include <cmath>

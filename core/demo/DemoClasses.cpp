@@ -1,6 +1,6 @@
 #include "core/demo/DemoClasses.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 namespace salient {
 

@@ -1,6 +1,7 @@
 #include "core/demo/DemoWorkspace.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
+#include "base/Text.h"
 #include "core/WordNet.h"
 #include "core/training/Evaluation.h"
 
@@ -86,9 +87,9 @@ DemoAccuracies buildDemoWorkspace(const std::string& directory, const std::strin
         (robust ? accuracies.robustCorrelated : accuracies.standardCorrelated) = correlated.clean;
         (robust ? accuracies.robustBalanced : accuracies.standardBalanced) = balanced.clean;
         (robust ? accuracies.robustPgd : accuracies.standardPgd) = correlated.underAttack;
-        say(std::string(name) + " model: " + std::to_string(correlated.clean) + " correlated, " +
-            std::to_string(balanced.clean) + " balanced, " + std::to_string(correlated.underAttack) +
-            " under PGD");
+        say(std::string(name) + " model: " + percentText(correlated.clean) +
+            " on the correlated test split, " + percentText(balanced.clean) + " on the balanced one, " +
+            percentText(correlated.underAttack) + " under PGD");
     }
     const Json demo = {
         {"robust.correlated", accuracies.robustCorrelated},

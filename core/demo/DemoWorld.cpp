@@ -1,6 +1,6 @@
 #include "core/demo/DemoWorld.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Parallel.h"
 #include "core/demo/SceneRenderer.h"
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Job.h"
+#include "base/Job.h"
+#include "base/SeededRandom.h"
 #include "core/demo/DemoClasses.h"
 #include "core/demo/Idx.h"
-#include "core/demo/SeededRandom.h"
 
 #include <cstdint>
 #include <string>

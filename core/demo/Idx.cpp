@@ -1,6 +1,6 @@
 #include "core/demo/Idx.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <zlib.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "base/SeededRandom.h"
 #include "core/demo/DemoClasses.h"
-#include "core/demo/SeededRandom.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "core/evidence/CachedEvidence.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/evidence/Heatmap.h"
 
 #include <nlohmann/json.hpp>

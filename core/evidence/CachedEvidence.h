@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Job.h"
+#include "base/Job.h"
 #include "core/evidence/AttackSettings.h"
 #include "core/evidence/EvidenceRenderer.h"
 #include "core/evidence/RenderCache.h"

@@ -1,12 +1,12 @@
 #include "core/evidence/EvidenceRenderer.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/ImageDecoder.h"
-#include "core/evidence/FeatureAttack.h"
+#include "core/evidence/FeatureAttack_p.h"
 #include "core/evidence/Heatmap.h"
-#include "core/evidence/NeuralActivationMap.h"
+#include "core/evidence/NeuralActivationMap_p.h"
 #include "core/model/ModelFile.h"
-#include "core/model/TorchDevice.h"
+#include "core/model/TorchDevice_p.h"
 
 #include <ATen/ATen.h>
 

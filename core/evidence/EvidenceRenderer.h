@@ -1,7 +1,7 @@
 #pragma once
 
+#include "base/Job.h"
 #include "core/Image.h"
-#include "core/Job.h"
 #include "core/ModelInfo.h"
 #include "core/Runtime.h"
 #include "core/evidence/ActivationMap.h"

@@ -1,7 +1,7 @@
-#include "core/evidence/FeatureAttack.h"
+#include "core/evidence/FeatureAttack_p.h"
 
-#include "core/Errors.h"
-#include "core/attack/PgdL2.h"
+#include "base/Errors.h"
+#include "core/attack/PgdL2_p.h"
 #include "core/model/Network.h"
 
 #include <ATen/ATen.h>

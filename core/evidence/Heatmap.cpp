@@ -1,6 +1,6 @@
 #include "core/evidence/Heatmap.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>

@@ -1,4 +1,4 @@
-#include "core/evidence/NeuralActivationMap.h"
+#include "core/evidence/NeuralActivationMap_p.h"
 
 #include "core/model/Network.h"
 

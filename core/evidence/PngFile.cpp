@@ -1,7 +1,7 @@
 #include "core/evidence/PngFile.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
+#include "base/AtomicFile.h"
+#include "base/Errors.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -32,7 +32,7 @@ std::vector<std::uint8_t> encodePng(const Image& image)
 void writePngFile(const std::string& path, const Image& image)
 {
     const std::vector<std::uint8_t> png = encodePng(image);
-    writeFileAtomically(path, std::vector<char>(png.begin(), png.end()));
+    writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
 }
 
 } // namespace salient

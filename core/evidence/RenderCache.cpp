@@ -1,8 +1,8 @@
 #include "core/evidence/RenderCache.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
-#include "core/Sha256.h"
+#include "base/AtomicFile.h"
+#include "base/Errors.h"
+#include "base/Sha256.h"
 #include "core/evidence/PngFile.h"
 
 #include <filesystem>
@@ -69,7 +69,7 @@ std::string RenderCache::storeBytes(const RenderKey& key, const std::vector<char
     if (error)
         throw InputError(fs::path(path).parent_path().string() + ": cannot create the render cache folder (" +
                          error.message() + ")");
-    writeFileAtomically(path, bytes);
+    writeFileAtomically(path, std::string_view(bytes.data(), bytes.size()));
     return path;
 }
 

@@ -1,13 +1,13 @@
 #include "core/index/FeatureIndex.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
+#include "base/AtomicFile.h"
+#include "base/Errors.h"
 #include "core/ImageDecoder.h"
 #include "core/Parallel.h"
 #include "core/data/ClassMapping.h"
 #include "core/index/IndexManifest.h"
 #include "core/model/ModelFile.h"
-#include "core/model/TorchDevice.h"
+#include "core/model/TorchDevice_p.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
@@ -69,7 +69,7 @@ struct DecodedBatch
 void writeJson(const fs::path& path, const Json& json)
 {
     const std::string text = json.dump(2) + "\n";
-    writeFileAtomically(path.string(), std::vector<char>(text.begin(), text.end()));
+    writeFileAtomically(path.string(), text);
 }
 
 } // namespace

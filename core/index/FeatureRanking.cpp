@@ -1,6 +1,6 @@
 #include "core/index/FeatureRanking.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #include "core/index/IndexManifest.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
+#include "base/AtomicFile.h"
+#include "base/Errors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -61,8 +61,7 @@ void IndexManifest::write(const std::string& directory) const
                                  {"accuracy", accuracy},
                                  {"unreadable", unreadableJson}};
     const std::string text = json.dump(2) + "\n";
-    writeFileAtomically((fs::path(directory) / "index.json").string(),
-                        std::vector<char>(text.begin(), text.end()));
+    writeFileAtomically((fs::path(directory) / "index.json").string(), text);
 }
 
 double indexAccuracy(const std::string& directory, std::int64_t rows)

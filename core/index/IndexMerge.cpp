@@ -1,4 +1,4 @@
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/index/FeatureIndex.h"
 #include "core/index/IndexManifest.h"
 

@@ -1,6 +1,6 @@
 #include "core/index/IndexView.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/index/IndexManifest.h"
 
 #include <fcntl.h>

@@ -1,11 +1,11 @@
 #include "core/model/ModelFile.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
-#include "core/Sha256.h"
+#include "base/AtomicFile.h"
+#include "base/Errors.h"
+#include "base/Sha256.h"
 #include "core/model/ScriptClassifier.h"
-#include "core/model/TorchErrors.h"
-#include "core/model/TorchPickle.h"
+#include "core/model/TorchErrors_p.h"
+#include "core/model/TorchPickle_p.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
@@ -290,7 +290,8 @@ void saveModel(const std::string& path, ResNet& resnet, const ModelInfo& info)
     root.insert(std::string("metadata"), meta.dump());
     root.insert(std::string("state_dict"), stateDict);
 
-    writeFileAtomically(path, torch::jit::pickle_save(root));
+    const std::vector<char> bytes = torch::jit::pickle_save(root);
+    writeFileAtomically(path, std::string_view(bytes.data(), bytes.size()));
 }
 
 } // namespace salient

@@ -1,6 +1,6 @@
 #include "core/model/Network.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/model/ScriptClassifier.h"
 
 #include <ATen/ATen.h>

@@ -3,7 +3,7 @@
 // Internal to core: includes LibTorch headers.
 #include "core/Image.h"
 #include "core/Preprocessing.h"
-#include "core/model/ResNet.h"
+#include "core/model/ResNet_p.h"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,6 @@
-#include "core/model/ResNet.h"
+#include "core/model/ResNet_p.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>

@@ -1,6 +1,6 @@
 #include "core/model/ResNetSpec.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <nlohmann/json.hpp>
 

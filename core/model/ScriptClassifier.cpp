@@ -1,7 +1,7 @@
 #include "core/model/ScriptClassifier.h"
 
-#include "core/Errors.h"
-#include "core/model/TorchErrors.h"
+#include "base/Errors.h"
+#include "core/model/TorchErrors_p.h"
 
 #include <torch/csrc/jit/serialization/import.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 // Internal to core: includes LibTorch headers.
-#include "core/model/ResNet.h"
+#include "core/model/ResNet_p.h"
 
 #include <memory>
 #include <string>

@@ -1,8 +1,8 @@
-#include "core/model/TorchPickle.h"
+#include "core/model/TorchPickle_p.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
-#include "core/model/TorchErrors.h"
+#include "core/model/TorchErrors_p.h"
 #include <ATen/ATen.h>
 #include <caffe2/serialize/inline_container.h>
 

@@ -1,6 +1,6 @@
-#include "core/sweep/Corruption.h"
+#include "core/sweep/Corruption_p.h"
 
-#include "core/demo/SeededRandom.h"
+#include "base/SeededRandom.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Context.h>

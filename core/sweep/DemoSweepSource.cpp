@@ -1,6 +1,6 @@
 #include "core/sweep/DemoSweepSource.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/ImageDecoder.h"
 
 #include <algorithm>

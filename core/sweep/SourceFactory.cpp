@@ -1,6 +1,6 @@
 #include "core/sweep/SourceFactory.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/sweep/DemoSweepSource.h"
 
 namespace salient {

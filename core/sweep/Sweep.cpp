@@ -1,11 +1,11 @@
 #include "core/sweep/Sweep.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/data/ClassMapping.h"
 #include "core/model/ModelFile.h"
-#include "core/model/TorchDevice.h"
-#include "core/sweep/Corruption.h"
-#include "core/sweep/SweepBatch.h"
+#include "core/model/TorchDevice_p.h"
+#include "core/sweep/Corruption_p.h"
+#include "core/sweep/SweepBatch_p.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>

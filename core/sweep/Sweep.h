@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Job.h"
+#include "base/Job.h"
 #include "core/sweep/SweepOptions.h"
 #include "core/sweep/SweepResults.h"
 #include "core/sweep/SweepSource.h"

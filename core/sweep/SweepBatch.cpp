@@ -1,6 +1,6 @@
-#include "core/sweep/SweepBatch.h"
+#include "core/sweep/SweepBatch_p.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/ImageDecoder.h"
 #include "core/Parallel.h"
 

@@ -1,6 +1,6 @@
 #include "core/sweep/SweepExport.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <nlohmann/json.hpp>
 

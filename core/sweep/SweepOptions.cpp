@@ -1,6 +1,7 @@
 #include "core/sweep/SweepOptions.h"
+#include "base/Parse.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <cmath>
 #include <sstream>
@@ -79,16 +80,10 @@ std::vector<double> parseSigmas(const std::string& text)
     std::stringstream stream(text);
     std::string item;
     while (std::getline(stream, item, ',')) {
-        std::size_t used = 0;
-        double value = -1.0;
-        try {
-            value = std::stod(item, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used == 0 || used != item.size() || !std::isfinite(value) || value < 0.0)
+        const std::optional<double> value = parseDouble(item);
+        if (!value || *value < 0.0)
             throw InputError("sigmas must be numbers >= 0 separated by commas, not '" + text + "'");
-        sigmas.push_back(value);
+        sigmas.push_back(*value);
     }
     if (sigmas.empty())
         throw InputError("sigmas must be numbers >= 0 separated by commas, not '" + text + "'");

@@ -1,6 +1,7 @@
 #include "core/sweep/SweepSource.h"
+#include "base/Parse.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <algorithm>
 #include <set>
@@ -17,18 +18,6 @@ bool inScope(const SweepSample& sample, const SweepScope& scope)
         return std::any_of(sample.masks.begin(), sample.masks.end(),
                            [&](const MaskRef& mask) { return mask.feature == *scope.feature; });
     return true;
-}
-
-std::optional<int> wholeNumber(const std::string& text)
-{
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(text, &used);
-        if (used == text.size())
-            return value;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -74,7 +63,7 @@ int findSourceClass(const SweepSource& source, const std::string& text)
     const auto it = std::find(ids.begin(), ids.end(), text);
     if (it != ids.end())
         return int(it - ids.begin());
-    if (const auto index = wholeNumber(text); index && *index >= 0 && *index < int(ids.size()))
+    if (const auto index = parseInt(text); index && *index >= 0 && *index < int(ids.size()))
         return *index;
     throw InputError("unknown class '" + text + "' (a class id such as a WordNet id, or 0-" +
                      std::to_string(int(ids.size()) - 1) + ")");
@@ -89,7 +78,7 @@ int findSourceFeature(const SweepSource& source, const std::string& text)
                 return mask.feature;
             known.insert(mask.feature);
         }
-    if (const auto feature = wholeNumber(text); feature && known.count(*feature))
+    if (const auto feature = parseInt(text); feature && known.count(*feature))
         return *feature;
     throw InputError("unknown feature '" + text + "': no image of " + source.description() +
                      " has a mask of it");

@@ -1,8 +1,8 @@
 #include "core/training/Checkpoint.h"
 
-#include "core/AtomicFile.h"
-#include "core/Errors.h"
-#include "core/model/TorchPickle.h"
+#include "base/AtomicFile.h"
+#include "base/Errors.h"
+#include "core/model/TorchPickle_p.h"
 
 #include <ATen/ATen.h>
 #include <torch/csrc/jit/serialization/pickle.h>
@@ -54,7 +54,8 @@ void saveCheckpoint(const std::string& path, const TrainingCheckpoint& checkpoin
     root.insert(std::string("classes"), nlohmann::json(checkpoint.classes).dump());
     root.insert(std::string("state_dict"), toDict(checkpoint.stateDict));
     root.insert(std::string("momentum"), toDict(checkpoint.momentum));
-    writeFileAtomically(path, torch::jit::pickle_save(root));
+    const std::vector<char> bytes = torch::jit::pickle_save(root);
+    writeFileAtomically(path, std::string_view(bytes.data(), bytes.size()));
 }
 
 std::optional<TrainingCheckpoint> loadCheckpoint(const std::string& path)

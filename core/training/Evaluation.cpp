@@ -1,11 +1,11 @@
 #include "core/training/Evaluation.h"
 
-#include "core/Errors.h"
-#include "core/attack/PgdL2.h"
+#include "base/Errors.h"
+#include "core/attack/PgdL2_p.h"
 #include "core/data/ClassMapping.h"
 #include "core/model/ModelFile.h"
-#include "core/model/TorchDevice.h"
-#include "core/training/ImageTensor.h"
+#include "core/model/TorchDevice_p.h"
+#include "core/training/ImageTensor_p.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>

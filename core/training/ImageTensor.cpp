@@ -1,6 +1,6 @@
-#include "core/training/ImageTensor.h"
+#include "core/training/ImageTensor_p.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/ImageDecoder.h"
 #include "core/Parallel.h"
 

@@ -1,12 +1,12 @@
 #include "core/training/Trainer.h"
 
-#include "core/Errors.h"
-#include "core/attack/PgdL2.h"
-#include "core/demo/SeededRandom.h"
+#include "base/Errors.h"
+#include "base/SeededRandom.h"
+#include "core/attack/PgdL2_p.h"
 #include "core/model/ModelFile.h"
-#include "core/model/TorchDevice.h"
+#include "core/model/TorchDevice_p.h"
 #include "core/training/Checkpoint.h"
-#include "core/training/ImageTensor.h"
+#include "core/training/ImageTensor_p.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>

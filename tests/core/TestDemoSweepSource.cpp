@@ -1,5 +1,5 @@
 // The demo world's ground truth as a sweep source: samples, masks, features and scopes.
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/demo/DemoWorld.h"
 #include "core/sweep/DemoSweepSource.h"
 #include "core/sweep/SourceFactory.h"

@@ -1,5 +1,5 @@
 // The Spurious Fashion world: determinism, planted cue statistics, ground-truth masks, WordNet classes.
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/WordNet.h"
 #include "core/demo/DemoWorld.h"
 #include "core/demo/SceneRenderer.h"

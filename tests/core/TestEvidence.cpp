@@ -2,11 +2,11 @@
 // shipped robust demo model and on a torchvision ResNet-18.
 #include "DemoImages.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/evidence/EvidenceRenderer.h"
 #include "core/evidence/Heatmap.h"
-#include "core/evidence/NeuralActivationMap.h"
+#include "core/evidence/NeuralActivationMap_p.h"
 
 #include <ATen/ATen.h>
 

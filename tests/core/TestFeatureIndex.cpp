@@ -1,5 +1,5 @@
 // The feature index against PyTorch in Python, resuming after an interruption, and unreadable images.
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/demo/DemoWorld.h"
 #include "core/index/FeatureIndex.h"

@@ -1,5 +1,5 @@
 // The IDX reader on Debian's Fashion-MNIST files and on crafted damaged ones.
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/demo/Idx.h"
 
 #include <QDir>

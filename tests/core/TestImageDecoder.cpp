@@ -1,7 +1,7 @@
 // Decoding against OpenCV in Python: grayscale, alpha, 16-bit, JPEG; damaged input is an error.
 #include "TestSupport.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/ImageDecoder.h"
 
 #include <cstring>

@@ -2,7 +2,7 @@
 // by PyTorch in Python.
 #include "TestSupport.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/model/ModelFile.h"
 
 #include <QProcess>

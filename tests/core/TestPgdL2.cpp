@@ -1,7 +1,7 @@
 // The L2 PGD attack: it raises the loss at every step count and never leaves the eps ball or [0, 1].
 #include "TestSupport.h"
 
-#include "core/attack/PgdL2.h"
+#include "core/attack/PgdL2_p.h"
 #include "core/model/ModelFile.h"
 
 using namespace salient;

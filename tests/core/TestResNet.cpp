@@ -2,7 +2,7 @@
 // layer4 maps and input gradients (references written by scripts/make_model_fixtures.py).
 #include "TestSupport.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/model/ModelFile.h"
 

@@ -3,7 +3,7 @@
 // Shared by the core tests: fixture paths and tensor comparisons. Includes LibTorch, so the tests that
 // use it build with QT_NO_KEYWORDS.
 #include "core/model/ResNetSpec.h"
-#include "core/model/TorchPickle.h"
+#include "core/model/TorchPickle_p.h"
 
 #include <ATen/ATen.h>
 

@@ -1,5 +1,5 @@
 // The corruption strategies of a sweep on hand-made tensors: formulas, blur kernel, per-image noise.
-#include "core/sweep/Corruption.h"
+#include "core/sweep/Corruption_p.h"
 
 #include <ATen/ATen.h>
 

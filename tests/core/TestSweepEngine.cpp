@@ -1,6 +1,6 @@
 // The sweep engine: repeatable numbers, sigma 0 = clean, and known answers on hand-made masks.
+#include "base/Errors.h"
 #include "core/Classifier.h"
-#include "core/Errors.h"
 #include "core/ImageDecoder.h"
 #include "core/Runtime.h"
 #include "core/demo/DemoWorld.h"

@@ -1,5 +1,5 @@
 // Sweep results as JSON (read back whole) and as CSV.
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/sweep/SweepExport.h"
 
 #include <QJsonArray>

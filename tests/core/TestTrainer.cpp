@@ -1,6 +1,6 @@
 // Training on a small Spurious Fashion world: recipes, the loss going down, our own file at the end.
+#include "base/Errors.h"
 #include "core/Classifier.h"
-#include "core/Errors.h"
 #include "core/demo/DemoWorld.h"
 #include "core/training/Trainer.h"
 

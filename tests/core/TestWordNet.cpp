@@ -1,5 +1,5 @@
 // The WordNet 3.0 noun reader against hand-checked facts and Salient ImageNet's class metadata.
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/WordNet.h"
 
 #include <QFile>

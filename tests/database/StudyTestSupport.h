@@ -1,8 +1,8 @@
 #pragma once
 
 // Workspaces with feature index tables for the study tests, and answers that pass the reason rule.
+#include "base/Errors.h"
 #include "database/IndexTables.h"
-#include "database/InvalidInput.h"
 #include "database/Responses.h"
 #include "database/Workspace.h"
 
@@ -34,12 +34,12 @@ inline salient::Answer goodAnswer(const std::string& answer = "background", int 
     return {answer, confidence, "the blue water around the fish"};
 }
 
-/// The message of the InvalidInput that `f` throws; empty when it throws none.
+/// The message of the InputError that `f` throws; empty when it throws none.
 template <typename F> QString invalidInputOf(F&& f)
 {
     try {
         f();
-    } catch (const salient::InvalidInput& error) {
+    } catch (const salient::InputError& error) {
         return QString::fromStdString(error.what());
     }
     return {};

@@ -1,8 +1,8 @@
 // CSV reading and writing with quotes, commas and line breaks; malformed files name their file and line.
 #include "StudyTestSupport.h"
+#include "base/Csv.h"
+#include "base/Errors.h"
 #include "database/ClassMetadata.h"
-#include "database/Csv.h"
-#include "database/InvalidInput.h"
 #include "database/MturkCsv.h"
 
 #include <QFile>

@@ -1,8 +1,9 @@
 // Importing Salient ImageNet's MTurk CSV and exporting it again gives the same rows; a malformed file
 // writes nothing. On the published file (when ../shared is there) the paper's counts come out.
 #include "StudyTestSupport.h"
+#include "base/AtomicFile.h"
+#include "base/Csv.h"
 #include "database/ClassMetadata.h"
-#include "database/Csv.h"
 #include "database/MturkImport.h"
 #include "database/StudySummary.h"
 

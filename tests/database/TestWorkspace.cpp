@@ -11,7 +11,6 @@
 #include <string>
 
 using salient::Database;
-using salient::DatabaseError;
 using salient::Statement;
 using salient::Workspace;
 
@@ -22,12 +21,12 @@ std::string str(const QString& s)
     return s.toStdString();
 }
 
-/// Runs `open` and returns the DatabaseError's message, or an empty string when nothing was thrown.
+/// Runs `open` and returns the error's message, or an empty string when nothing was thrown.
 template <typename F> QString errorOf(F&& open)
 {
     try {
         open();
-    } catch (const DatabaseError& error) {
+    } catch (const salient::Error& error) {
         return QString::fromStdString(error.what());
     }
     return {};

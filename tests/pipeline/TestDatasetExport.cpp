@@ -2,9 +2,9 @@
 // that would escape the folder, overwriting, and an interrupted export that resumes.
 #include "DatasetFixture.h"
 
-#include "core/Errors.h"
+#include "base/Csv.h"
+#include "base/Errors.h"
 #include "core/dataset/DatasetNames.h"
-#include "database/Csv.h"
 #include "pipeline/DatasetExport.h"
 #include "pipeline/DatasetImport.h"
 

@@ -1,7 +1,7 @@
 // The Salient dataset's store: the mask file, the tables, the per-image unions the sweeps read.
 #include "DatasetFixture.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/dataset/MaskFile.h"
 #include "pipeline/DatasetStore.h"
 

@@ -3,7 +3,7 @@
 // PyTorch in TestSweepReference).
 #include "DatasetFixture.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/demo/DemoWorld.h"
 #include "core/sweep/DemoSweepSource.h"

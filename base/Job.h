@@ -1,23 +1,17 @@
 #pragma once
 
+#include "base/Errors.h"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <stdexcept>
 #include <string>
 
 namespace salient {
 
-/// Thrown by a job that saw its cancellation flag; what it wrote so far is left consistent.
-class JobCancelled : public std::runtime_error
-{
-public:
-    JobCancelled() : std::runtime_error("cancelled") {}
-};
-
 /// How long work reports progress and learns it should stop. Both parts are optional, so a job can be
 /// run bare in tests. The GUI runs jobs off its thread and turns reports into signals; the CLI draws a
-/// progress bar.
+/// progress bar. A job that sees the flag throws JobCancelled (base/Errors.h).
 struct Job
 {
     /// done of total units in the named stage ("Rendering train", "Epoch 3/10", ...).

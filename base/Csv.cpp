@@ -1,13 +1,11 @@
-#include "database/Csv.h"
+#include "base/Csv.h"
 
-#include "database/InvalidInput.h"
+#include "base/Errors.h"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace salient {
 namespace {
@@ -61,7 +59,7 @@ private:
 
     [[noreturn]] void fail(int line, const std::string& what) const
     {
-        throw InvalidInput(m_name + ":" + std::to_string(line) + ": " + what);
+        throw InputError(m_name + ":" + std::to_string(line) + ": " + what);
     }
 
     std::string field()
@@ -125,11 +123,11 @@ std::vector<CsvRecord> readCsvFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw InvalidInput("cannot read " + path + ": " + std::strerror(errno));
+        throw InputError("cannot read " + path + ": " + std::strerror(errno));
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad())
-        throw InvalidInput("cannot read " + path + ": " + std::strerror(errno));
+        throw InputError("cannot read " + path + ": " + std::strerror(errno));
     return parseCsv(text.str(), path);
 }
 
@@ -153,28 +151,6 @@ std::string csvLine(const std::vector<std::string>& fields)
         line += '"';
     }
     return line + '\n';
-}
-
-void writeFileAtomically(const std::string& path, const std::string& text)
-{
-    const std::string temporary = path + ".part-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw InvalidInput("cannot write " + path + ": " + std::strerror(errno));
-        out << text;
-        out.flush();
-        if (!out) {
-            const std::string reason = std::strerror(errno);
-            std::remove(temporary.c_str());
-            throw InvalidInput("cannot write " + path + ": " + reason);
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
-        std::remove(temporary.c_str());
-        throw InvalidInput("cannot write " + path + ": " + reason);
-    }
 }
 
 } // namespace salient

@@ -1,7 +1,7 @@
 #pragma once
 
 // Internal to core: includes LibTorch headers.
-#include "core/Job.h"
+#include "base/Job.h"
 #include "core/Preprocessing.h"
 #include "core/data/ImageFolder.h"
 

@@ -1,5 +1,5 @@
 // SHA-256 against the FIPS 180-4 examples and coreutils' sha256sum.
-#include "core/Sha256.h"
+#include "base/Sha256.h"
 
 #include <QProcess>
 #include <QTemporaryFile>

@@ -1,7 +1,7 @@
 #pragma once
 
 // Internal to core: includes LibTorch headers.
-#include "core/Job.h"
+#include "base/Job.h"
 #include "core/evidence/AttackSettings.h"
 
 #include <ATen/core/Tensor.h>

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace salient {
+
+/// "1 answer", "3 answers"; `plural` for words that do not take an s ("1 class", "2 classes").
+std::string counted(std::int64_t count, const std::string& singular, const std::string& plural = {});
+
+/// A fraction as a percentage with `decimals` digits: 0.806 -> "80.6 %".
+std::string percentText(double fraction, int decimals = 1);
+
+/// A number with a fixed count of decimals, in the C locale: fixedText(0.80612, 3) -> "0.806".
+std::string fixedText(double value, int decimals);
+
+/// A number as a user typed it, without padding zeros, in the C locale: -1.0 -> "-1", 0.25 -> "0.25".
+std::string numberText(double value);
+
+} // namespace salient
