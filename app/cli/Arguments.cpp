@@ -1,5 +1,7 @@
 #include "Arguments.h"
 
+#include "base/Parse.h"
+
 namespace salient::cli {
 
 Arguments::Arguments(std::vector<std::string> words) : m_words(std::move(words)) {}
@@ -45,14 +47,21 @@ int Arguments::intOption(const std::string& name, int fallback)
     const auto text = option(name);
     if (!text)
         return fallback;
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(*text, &used);
-        if (used == text->size())
-            return value;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("option --" + name + " needs a whole number, not '" + *text + "'");
+    const std::optional<int> value = parseInt(*text);
+    if (!value)
+        throw UsageError("option --" + name + " needs a whole number, not '" + *text + "'");
+    return *value;
+}
+
+double Arguments::doubleOption(const std::string& name, double fallback)
+{
+    const auto text = option(name);
+    if (!text)
+        return fallback;
+    const std::optional<double> value = parseDouble(*text);
+    if (!value)
+        throw UsageError("option --" + name + " needs a number, not '" + *text + "'");
+    return *value;
 }
 
 std::vector<std::string> Arguments::positionals() const

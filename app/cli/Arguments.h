@@ -1,19 +1,12 @@
 #pragma once
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace salient::cli {
-
-/// Bad command-line usage: exit code 2 with a hint.
-class UsageError : public InputError
-{
-public:
-    using InputError::InputError;
-};
 
 /// The words after a command's name: `--flag`, `--name value` / `--name=value`, and positionals.
 class Arguments
@@ -27,6 +20,7 @@ public:
     std::optional<std::string> option(const std::string& name);
     std::string option(const std::string& name, const std::string& fallback);
     int intOption(const std::string& name, int fallback);
+    double doubleOption(const std::string& name, double fallback);
     /// What is left once every option was consumed; throws UsageError for an unknown `--option`.
     std::vector<std::string> positionals() const;
 

@@ -1,6 +1,8 @@
 // `salient hits next|submit|answer|undo|progress|review|adjudicate|add-annotator|annotators`: annotating
 // from the command line (scripted sessions, load tests, administrators' review).
 #include "HitsSupport.h"
+#include "base/Parse.h"
+#include "base/Text.h"
 
 #include "database/Adjudications.h"
 #include "database/Assignments.h"
@@ -34,13 +36,9 @@ const char* kAddAnnotatorUsage = "hits add-annotator NAME [--admin] [--pin PIN] 
 std::int64_t hitArgument(Arguments& arguments, const std::string& usage)
 {
     const std::string text = requiredOption(arguments, "hit", usage);
-    try {
-        std::size_t used = 0;
-        const long long id = std::stoll(text, &used);
-        if (used == text.size() && id > 0)
-            return id;
-    } catch (const std::exception&) {
-    }
+    const std::optional<std::int64_t> id = parseInt64(text);
+    if (id && *id > 0)
+        return *id;
     throw UsageError("--hit takes a HIT number, not '" + text + "'");
 }
 
@@ -148,7 +146,7 @@ int runHitsNext(Arguments& arguments)
     const auto pin = pinArgument(arguments);
     const auto studyName = arguments.option("study");
     expectNoPositionals(arguments, kNextUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     Database& db = workspace.database();
     const Study study = chooseStudy(db, studyName);
     const auto assignment = nextHit(db, study, signIn(db, name, pin));
@@ -179,7 +177,7 @@ int runHitsSubmit(Arguments& arguments)
     const std::int64_t hitId = hitArgument(arguments, kSubmitUsage);
     const Answer answer = answerArguments(arguments, kSubmitUsage);
     expectNoPositionals(arguments, kSubmitUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     Database& db = workspace.database();
     const Study study = studyOfHit(db, studyName, hitId);
     const Response response = submitAnswer(db, study, hitId, signIn(db, name, pin), answer);
@@ -201,7 +199,7 @@ int runHitsAnswer(Arguments& arguments)
     const int maxSeconds = boundedIntOption(arguments, "max-seconds", 0, 1);
     const Answer answer = answerArguments(arguments, kAnswerUsage);
     expectNoPositionals(arguments, kAnswerUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     Database& db = workspace.database();
     const Study study = chooseStudy(db, studyName);
     if (const std::string problem = answerProblem(study, answer); !problem.empty())
@@ -222,8 +220,8 @@ int runHitsAnswer(Arguments& arguments)
         std::cout << "answered HIT " << response.hitId << " response " << response.uid << std::endl;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << name << " answered " << answered << " HITs of study '" << study.name << "' in " << std::fixed
-              << std::setprecision(1) << seconds << " s\n";
+    std::cerr << name << " answered " << counted(answered, "HIT") << " of study '" << study.name << "' in "
+              << std::fixed << std::setprecision(1) << seconds << " s\n";
     return 0;
 }
 
@@ -235,7 +233,7 @@ int runHitsUndo(Arguments& arguments)
     const auto pin = pinArgument(arguments);
     const auto studyName = arguments.option("study");
     expectNoPositionals(arguments, kUndoUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     Database& db = workspace.database();
     const Study study = chooseStudy(db, studyName);
     const Response undone = undoLastAnswer(db, study, signIn(db, name, pin));
@@ -254,7 +252,7 @@ int runHitsProgress(Arguments& arguments)
     const auto only = arguments.option("annotator");
     const auto studyName = arguments.option("study");
     expectNoPositionals(arguments, kProgressUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     const Study study = chooseStudy(workspace.database(), studyName);
     const StudyProgress progress = studyProgress(workspace.database(), study);
     Json annotators = Json::array();
@@ -274,9 +272,10 @@ int runHitsProgress(Arguments& arguments)
                   << '\n';
         return 0;
     }
-    std::cout << "Study '" << study.name << "': " << progress.complete << " of " << progress.hits
-              << " HITs complete, " << progress.answers << " of " << progress.answersNeeded << " answers, "
-              << progress.held << " HITs held\n";
+    std::cout << "Study '" << study.name << "': " << progress.complete << " of "
+              << counted(progress.hits, "HIT") << " complete, " << progress.answers << " of "
+              << counted(progress.answersNeeded, "answer") << ", " << counted(progress.held, "HIT")
+              << " held\n";
     for (const auto& row : annotators)
         std::cout << "  " << std::left << std::setw(24) << row["name"].get<std::string>() << " answered "
                   << row["answered"].get<int>() << ", holds " << row["held"].get<int>() << '\n';
@@ -292,7 +291,7 @@ int runHitsReview(Arguments& arguments)
     const int limit = boundedIntOption(arguments, "limit", 20, 1);
     const auto studyName = arguments.option("study");
     expectNoPositionals(arguments, kReviewUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     Database& db = workspace.database();
     const Study study = chooseStudy(db, studyName);
     const Annotator reviewer = signInAdmin(db, admin, pin);
@@ -344,7 +343,7 @@ int runHitsAdjudicate(Arguments& arguments)
     const std::string subLabel = arguments.option("sub-label", "");
     const std::string note = arguments.option("note", "");
     expectNoPositionals(arguments, kAdjudicateUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     Database& db = workspace.database();
     const Study study = studyOfHit(db, studyName, hitId);
     const Adjudication decided =
@@ -372,7 +371,7 @@ int runHitsAddAnnotator(Arguments& arguments)
     const auto words = arguments.positionals();
     if (words.size() != 1)
         throw UsageError(std::string("usage: salient ") + kAddAnnotatorUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     const Annotator added = addAnnotator(workspace.database(), words.front(),
                                          admin ? AnnotatorRole::Admin : AnnotatorRole::Annotator, pin);
     std::cout << "Added " << toString(added.role) << " " << added.name << (added.hasPin ? " with a PIN" : "")
@@ -385,7 +384,7 @@ int runHitsAnnotators(Arguments& arguments)
     const std::string workspaceDir = arguments.option("workspace", ".");
     const bool json = arguments.flag("json");
     expectNoPositionals(arguments, "hits annotators [--workspace DIR] [--json]");
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     Json list = Json::array();
     for (const Annotator& a : allAnnotators(workspace.database()))
         list.push_back(

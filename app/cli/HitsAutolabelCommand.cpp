@@ -1,6 +1,7 @@
 // `salient hits autolabel --ground-truth`: the demo's simulated annotator.
 #include "HitsSupport.h"
 #include "ProgressBar.h"
+#include "base/Text.h"
 
 #include "pipeline/GroundTruthAnnotator.h"
 
@@ -12,7 +13,7 @@ int runHitsAutolabel(Arguments& arguments)
 {
     const std::string usage =
         "hits autolabel --ground-truth [--study NAME] [--workspace DIR] [--device D] [--json]";
-    Workspace workspace = openHitsWorkspace(arguments.option("workspace", "."), false);
+    Workspace workspace = Workspace::open(arguments.option("workspace", "."), false);
     const bool groundTruth = arguments.flag("ground-truth");
     const auto study = arguments.option("study");
     const std::string device = arguments.option("device", "auto");
@@ -36,7 +37,7 @@ int runHitsAutolabel(Arguments& arguments)
                   << '\n';
         return 0;
     }
-    std::cout << "Answered " << summary.answered << " HITs of '" << summary.study
+    std::cout << "Answered " << counted(summary.answered, "HIT") << " of '" << summary.study
               << "' as ground-truth: " << summary.mainObject << " main object, " << summary.separateObject
               << " separate object, " << summary.background << " background\n";
     return 0;

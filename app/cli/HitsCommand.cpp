@@ -2,8 +2,11 @@
 #include "Commands.h"
 #include "HitsSupport.h"
 
-#include "database/Csv.h"
-#include "database/InvalidInput.h"
+#include "base/AtomicFile.h"
+#include "base/Csv.h"
+#include "base/Errors.h"
+#include "base/Parse.h"
+#include "base/Text.h"
 #include "database/Merge.h"
 #include "database/MturkImport.h"
 #include "database/StudySummary.h"
@@ -114,7 +117,7 @@ int runCreate(Arguments& arguments)
     if (kind == StudyKind::Discovery && from)
         throw UsageError("--from names the discovery study a validation study checks");
 
-    Workspace workspace = openHitsWorkspace(workspaceDir, pairsFrom.has_value());
+    Workspace workspace = Workspace::open(workspaceDir, pairsFrom.has_value());
     Database& db = workspace.database();
     std::vector<StudyPair> pairs;
     std::optional<std::int64_t> source;
@@ -138,8 +141,9 @@ int runCreate(Arguments& arguments)
         out["hits"] = pairs.size();
         std::cout << out.dump(2) << '\n';
     } else {
-        std::cout << "Created " << toString(kind) << " study '" << study.name << "' with " << pairs.size()
-                  << " HITs, " << study.answersPerHit << " annotators each\n";
+        std::cout << "Created " << toString(kind) << " study '" << study.name << "' with "
+                  << counted(std::int64_t(pairs.size()), "HIT") << ", "
+                  << counted(study.answersPerHit, "annotator") << " each\n";
     }
     return 0;
 }
@@ -156,7 +160,7 @@ int runImport(Arguments& arguments)
     // Read and check everything before the workspace is touched.
     const auto rows = readMturkCsv(csv);
     const auto metadata = metadataPath ? readClassMetadataCsv(*metadataPath) : std::vector<ClassMetadata>{};
-    Workspace workspace = openHitsWorkspace(workspaceDir, true);
+    Workspace workspace = Workspace::open(workspaceDir, true);
     const MturkImportResult result = importMturk(workspace.database(), csv, rows, metadata, options);
     if (json) {
         Json out = studyJson(result.study);
@@ -166,8 +170,9 @@ int runImport(Arguments& arguments)
         out["classes"] = result.classes;
         std::cout << out.dump(2) << '\n';
     } else {
-        std::cout << "Imported " << result.answers << " answers of " << result.annotators << " workers on "
-                  << result.pairs << " pairs as study '" << result.study.name << "'";
+        std::cout << "Imported " << counted(result.answers, "answer") << " of "
+                  << counted(result.annotators, "worker") << " on " << counted(result.pairs, "pair")
+                  << " as study '" << result.study.name << "'";
         if (result.classes > 0)
             std::cout << ", and " << result.classes << " classes' metadata";
         std::cout << '\n';
@@ -181,14 +186,15 @@ int runExport(Arguments& arguments)
     const bool json = arguments.flag("json");
     const auto studyName = arguments.option("study");
     const std::string csv = positional(arguments, kExportUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     const Study study = chooseStudy(workspace.database(), studyName);
     const auto rows = exportMturkRows(workspace.database(), study);
     writeFileAtomically(csv, mturkCsvText(rows));
     if (json)
         std::cout << Json{{"study", study.name}, {"file", csv}, {"answers", rows.size()}}.dump(2) << '\n';
     else
-        std::cout << "Wrote " << rows.size() << " answers of study '" << study.name << "' to " << csv << '\n';
+        std::cout << "Wrote " << counted(std::int64_t(rows.size()), "answer") << " of study '" << study.name
+                  << "' to " << csv << '\n';
     return 0;
 }
 
@@ -237,8 +243,10 @@ std::string kappaText(const std::optional<double>& kappa)
 
 void printSummary(const StudySummary& s)
 {
-    std::cout << "Study '" << s.study.name << "' (" << toString(s.study.kind) << ", " << s.study.answersPerHit
-              << " answers per HIT)\n"
+    // "Study 'discovery' (discovery, ...)" said the kind twice for a study named after it.
+    const std::string kind = toString(s.study.kind);
+    std::cout << "Study '" << s.study.name << "' (" << (s.study.name.rfind(kind, 0) == 0 ? "" : kind + ", ")
+              << counted(s.study.answersPerHit, "answer") << " per HIT)\n"
               << "  pairs " << s.pairs << ", complete " << s.complete << ", labelled " << s.labelled
               << ", answers " << s.answers << ", annotators " << s.annotators << '\n';
     if (s.study.kind == StudyKind::Discovery) {
@@ -264,7 +272,7 @@ int runSummary(Arguments& arguments)
     const bool json = arguments.flag("json");
     const auto studyName = arguments.option("study");
     expectNoPositionals(arguments, kSummaryUsage);
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     const StudySummary summary =
         summarizeStudy(workspace.database(), chooseStudy(workspace.database(), studyName));
     if (json)
@@ -278,7 +286,7 @@ int runMerge(Arguments& arguments)
 {
     const std::string workspaceDir = arguments.option("workspace", ".");
     const bool json = arguments.flag("json");
-    Workspace workspace = openHitsWorkspace(workspaceDir, false);
+    Workspace workspace = Workspace::open(workspaceDir, false);
     const auto others = arguments.positionals();
     if (others.empty())
         throw UsageError(std::string("usage: salient ") + kMergeUsage);
@@ -297,10 +305,10 @@ int runMerge(Arguments& arguments)
                           {"conflicts", r.conflicts},
                           {"adjudications_added", r.adjudicationsAdded}});
         if (!json)
-            std::cout << other << ": " << r.responsesAdded << " answers added, " << r.responsesPresent
-                      << " already here, " << r.responsesWithdrawn << " withdrawn, " << r.conflicts
-                      << " conflicts kept as here; " << r.annotatorsAdded << " annotators, " << r.studiesAdded
-                      << " studies, " << r.adjudicationsAdded << " adjudications added\n";
+            std::cout << other << ": " << counted(r.responsesAdded, "answer") << " added, "
+                      << r.responsesPresent << " already here, " << r.responsesWithdrawn << " withdrawn, "
+                      << r.conflicts << " conflicts kept as here; " << r.annotatorsAdded << " annotators, "
+                      << r.studiesAdded << " studies, " << r.adjudicationsAdded << " adjudications added\n";
     }
     if (json)
         std::cout << Json{{"merged", merged}}.dump(2) << '\n';
@@ -346,15 +354,6 @@ int dispatch(const std::string& verb, Arguments& arguments)
 
 } // namespace
 
-Workspace openHitsWorkspace(const std::string& dir, bool create)
-{
-    try {
-        return Workspace::open(dir, create);
-    } catch (const DatabaseError& error) {
-        throw InputError(error.what());
-    }
-}
-
 std::optional<std::string> pinArgument(Arguments& arguments)
 {
     if (auto pin = arguments.option("pin"))
@@ -369,13 +368,9 @@ int boundedIntOption(Arguments& arguments, const std::string& name, int fallback
     const auto text = arguments.option(name);
     if (!text)
         return fallback;
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(*text, &used);
-        if (used == text->size() && value >= minimum)
-            return value;
-    } catch (const std::exception&) {
-    }
+    const std::optional<int> value = parseInt(*text);
+    if (value && *value >= minimum)
+        return *value;
     throw UsageError("option --" + name + " needs a whole number of at least " + std::to_string(minimum) +
                      ", not '" + *text + "'");
 }
@@ -404,11 +399,7 @@ Json studyJson(const Study& study)
 
 int runHitsCommand(const std::string& verb, Arguments& arguments)
 {
-    try {
-        return dispatch(verb, arguments);
-    } catch (const InvalidInput& error) {
-        throw InputError(error.what());
-    }
+    return dispatch(verb, arguments);
 }
 
 } // namespace salient::cli

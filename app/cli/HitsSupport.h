@@ -16,10 +16,6 @@ namespace salient::cli {
 
 using Json = nlohmann::json;
 
-/// Opens the workspace in `dir` (each verb reads --workspace first, default "."); a folder that is not
-/// one is an InputError naming it. With `create`, a missing workspace is made.
-Workspace openHitsWorkspace(const std::string& dir, bool create);
-
 /// --pin PIN, else the environment variable SALIENT_PIN, else none.
 std::optional<std::string> pinArgument(Arguments& arguments);
 

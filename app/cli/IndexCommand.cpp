@@ -1,11 +1,11 @@
 #include "Commands.h"
-#include "IndexHelpers.h"
 #include "ProgressBar.h"
 
+#include "base/Parse.h"
 #include "core/index/FeatureIndex.h"
 #include "core/index/FeatureRanking.h"
-#include "database/IndexTables.h"
 #include "database/Workspace.h"
+#include "pipeline/FeatureListing.h"
 #include "pipeline/IndexStep.h"
 #include "pipeline/WorkspacePaths.h"
 
@@ -20,94 +20,6 @@ namespace salient::cli {
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
-
-std::string workspacePath(const std::string& workspaceDir, const std::string& key, const std::string& suffix)
-{
-    return workspaceFile(Workspace::open(workspaceDir, false), key, suffix);
-}
-
-int classArgument(const std::vector<std::string>& ids, const std::string& text)
-{
-    const auto it = std::find(ids.begin(), ids.end(), text);
-    if (it != ids.end())
-        return int(it - ids.begin());
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(text, &used);
-        if (used == text.size() && value >= 0 && value < int(ids.size()))
-            return value;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("unknown class '" + text + "' (a class id such as a WordNet id, or 0-" +
-                     std::to_string(int(ids.size()) - 1) + ")");
-}
-
-namespace {
-
-/// One line of `features top`: a ranked feature and the paths of its images.
-struct FeatureListing
-{
-    int rank = 0;
-    int feature = 0;
-    double importance = 0.0;
-    std::vector<std::string> topImages;
-    std::vector<std::string> topLabelled;
-};
-
-struct ClassListing
-{
-    int cls = 0;
-    std::string classId;
-    std::vector<FeatureListing> features;
-};
-
-/// Ranks the class live from a feature index folder.
-ClassListing listFromIndex(const std::string& indexDir, const std::string& classText, int k)
-{
-    const IndexView index = IndexView::open(indexDir);
-    ClassListing listing;
-    listing.cls = classArgument(index.classIds(), classText);
-    listing.classId = index.classIds()[std::size_t(listing.cls)];
-    RankingOptions options;
-    options.features = k;
-    auto paths = [&](const std::vector<std::int64_t>& rows) {
-        std::vector<std::string> list;
-        for (std::int64_t row : rows)
-            list.push_back(index.imagePaths()[std::size_t(row)]);
-        return list;
-    };
-    for (const RankedFeature& f : rankClassFeatures(index, listing.cls, options))
-        listing.features.push_back(
-            {f.rank, f.feature, f.importance, paths(f.topPredicted), paths(f.topLabelled)});
-    return listing;
-}
-
-/// Reads the ranking `salient index` stored in the workspace's salient.db.
-ClassListing listFromWorkspace(Workspace& workspace, const std::string& classText, int k)
-{
-    Database& db = workspace.database();
-    std::vector<std::string> ids;
-    for (const IndexedClass& cls : indexedClasses(db))
-        ids.push_back(cls.wnid);
-    ClassListing listing;
-    listing.cls = classArgument(ids, classText);
-    listing.classId = ids[std::size_t(listing.cls)];
-    auto paths = [&](const std::vector<FeatureImage>& images) {
-        std::vector<std::string> list;
-        for (const FeatureImage& image : images)
-            list.push_back(indexedImage(db, image.imageId).value_or(IndexedImage{}).path);
-        return list;
-    };
-    for (const ClassFeature& f : classFeatures(db, listing.cls)) {
-        if (f.rank > k)
-            break;
-        listing.features.push_back(
-            {f.rank, f.feature, f.importance, paths(f.discovery), paths(f.generalisation)});
-    }
-    return listing;
-}
-
-} // namespace
 
 /// Merges shard folders; with a workspace, the whole index is then ranked and stored in its salient.db.
 int runIndexMerge(const std::optional<std::string>& out, std::vector<std::string> shards,
@@ -130,15 +42,13 @@ int runIndexMerge(const std::optional<std::string>& out, std::vector<std::string
 void parseShard(const std::string& text, IndexOptions& options)
 {
     const auto slash = text.find('/');
-    try {
-        if (slash != std::string::npos) {
-            options.shard = std::stoi(text.substr(0, slash));
-            options.shardCount = std::stoi(text.substr(slash + 1));
-            return;
-        }
-    } catch (const std::exception&) {
-    }
-    throw UsageError("--shard takes I/N, e.g. 0/3");
+    const std::optional<int> shard = parseInt(std::string_view(text).substr(0, slash));
+    const std::optional<int> count =
+        slash == std::string::npos ? std::nullopt : parseInt(std::string_view(text).substr(slash + 1));
+    if (!shard || !count)
+        throw UsageError("--shard takes I/N, e.g. 0/3");
+    options.shard = *shard;
+    options.shardCount = *count;
 }
 
 int runIndexCommand(Arguments& arguments)
@@ -155,6 +65,7 @@ int runIndexCommand(Arguments& arguments)
     if (const auto shard = arguments.option("shard"))
         parseShard(*shard, options.index);
     options.directory = arguments.option("out");
+    options.rebuild = arguments.flag("rebuild");
     const auto words = arguments.positionals();
     if (!words.empty() && words.front() == "merge")
         return runIndexMerge(options.directory, words, workspaceDir, options.ranking);
@@ -224,19 +135,13 @@ int runFeaturesCommand(const std::string& verb, Arguments& arguments)
     if (!arguments.positionals().empty() || !classText)
         throw UsageError(
             "features top takes --class C (optionally --k N, --workspace DIR, --index DIR, --json)");
-    ClassListing listing;
-    if (indexDir) {
-        listing = listFromIndex(*indexDir, *classText, k);
-    } else {
-        Workspace workspace = Workspace::open(workspaceDir, false);
-        if (!workspace.configValue(WorkspaceKeys::FeatureIndex))
-            throw UsageError("the workspace " + workspaceDir +
-                             " has no feature index yet; run salient index first, or pass --index DIR");
-        listing = listFromWorkspace(workspace, *classText, k);
-    }
+    const ClassListing listing =
+        indexDir ? listClassFromIndex(*indexDir, *classText, k)
+                 : listClassFromWorkspace(Workspace::open(workspaceDir, false), *classText, k);
 
     if (json) {
-        Json output = {{"class", listing.cls}, {"class_id", listing.classId}, {"features", Json::array()}};
+        Json output = {
+            {"class", listing.classIndex}, {"class_id", listing.classId}, {"features", Json::array()}};
         for (const FeatureListing& f : listing.features)
             output["features"].push_back({{"rank", f.rank},
                                           {"feature", f.feature},
@@ -246,7 +151,7 @@ int runFeaturesCommand(const std::string& verb, Arguments& arguments)
         std::cout << output.dump(2) << '\n';
         return 0;
     }
-    std::cout << "Class " << listing.cls << " (" << listing.classId << ")\n";
+    std::cout << "Class " << listing.classIndex << " (" << listing.classId << ")\n";
     if (listing.features.empty())
         std::cout << "  no image is predicted as this class\n";
     for (const FeatureListing& f : listing.features) {

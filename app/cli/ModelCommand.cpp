@@ -123,10 +123,8 @@ int modelEvaluate(Arguments& arguments)
     const bool json = arguments.flag("json");
     const auto data = arguments.option("data");
     EvaluationOptions options;
-    const auto eps = arguments.option("pgd-eps");
-    options.attack = eps.has_value();
-    if (eps)
-        options.eps = std::stod(*eps);
+    options.attack = arguments.option("pgd-eps").has_value();
+    options.eps = arguments.doubleOption("pgd-eps", options.eps);
     options.attackSteps = arguments.intOption("pgd-steps", options.attackSteps);
     options.attackLimit = arguments.intOption("limit", 0);
     const DeviceChoice device = parseDeviceChoice(arguments.option("device", "auto"));

@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "ProgressBar.h"
+#include "base/Parse.h"
 
 #include "core/sweep/SourceFactory.h"
 #include "core/sweep/SweepExport.h"
@@ -43,13 +44,8 @@ std::uint64_t seedOption(Arguments& arguments)
     const auto text = arguments.option("seed");
     if (!text)
         return 0;
-    try {
-        std::size_t used = 0;
-        const unsigned long long value = std::stoull(*text, &used);
-        if (used == text->size() && (*text)[0] != '-')
-            return value;
-    } catch (const std::exception&) {
-    }
+    if (const std::optional<std::uint64_t> value = parseUint64(*text))
+        return *value;
     throw UsageError("option --seed needs a whole number >= 0, not '" + *text + "'");
 }
 
@@ -134,13 +130,9 @@ int listRuns(const std::string& workspaceDir)
 
 std::int64_t runNumber(const std::string& text)
 {
-    try {
-        std::size_t used = 0;
-        const long long value = std::stoll(text, &used);
-        if (used == text.size() && value > 0)
-            return value;
-    } catch (const std::exception&) {
-    }
+    const std::optional<std::int64_t> value = parseInt64(text);
+    if (value && *value > 0)
+        return *value;
     throw UsageError("sweep show takes a run number, not '" + text + "'");
 }
 

@@ -1,50 +1,37 @@
 // salient: the command-line face of Salient Studio.
 #include "Commands.h"
+#include "Help.h"
 
-#include "core/Errors.h"
-#include "core/Job.h"
+#include "base/Errors.h"
+#include "base/Job.h"
 #include "core/Runtime.h"
-#include "database/InvalidInput.h"
 
 #include <iostream>
-
-namespace {
-
-const char* kUsage = "usage: salient <noun> <verb> [options]\n"
-                     "\n"
-                     "  model info FILE [--json]              architecture, parameters, classes, checksum\n"
-                     "  model predict FILE IMAGE... [--json]  top-5 classes with probabilities\n"
-                     "  model convert FILE --out FILE         save as a Salient Studio model\n"
-                     "  model evaluate FILE --data DIR        accuracy, clean and under L2 PGD\n"
-                     "  train --recipe FILE --out FILE        standard or L2-PGD robust training\n"
-                     "  demo DIR                              create the Spurious Fashion demo workspace\n"
-                     "  workspace init DIR [--dataset DIR]    a workspace for your own data and models\n"
-                     "  workspace info [DIR]                  its settings and what is indexed\n"
-                     "  workspace import-classes DIR CSV      class metadata for the class panel\n"
-                     "  index [--workspace DIR]               features, predictions of the robust model\n"
-                     "  features top --class C                a class's top features and their top images\n"
-                     "  hits create --study discovery|...     a study: a HIT per (class, feature) pair\n"
-                     "  hits import-mturk CSV | export CSV    Salient ImageNet's MTurk answers in and out\n"
-                     "  hits next|submit|answer|undo          annotate: --annotator NAME [--pin PIN]\n"
-                     "  hits summary|progress|review|merge    labels, kappa, disputed pairs, other copies\n"
-                     "  render --class C --feature J --out D  top images, heatmaps, feature attacks\n"
-                     "  dataset build|summary                 soft masks of the labelled pairs' top images\n"
-                     "  dataset export DIR | import DIR       the Salient ImageNet layout out and in\n"
-                     "  sweep [--model FILE ...]              core and spurious accuracy under noise\n"
-                     "\n"
-                     "Common options: --device auto|cpu|cuda, --json. See docs/cli.md.";
-
-} // namespace
 
 int main(int argc, char** argv)
 {
     std::vector<std::string> words(argv + 1, argv + argc);
-    if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
-        std::cout << kUsage << '\n';
-        return words.empty() ? 2 : 0;
+    if (words.empty()) {
+        std::cerr << salient::cli::overviewHelp();
+        return int(salient::ExitCode::BadInput);
     }
     if (words[0] == "--version") {
         std::cout << "salient " SALIENT_VERSION "\n";
+        return 0;
+    }
+    if (salient::cli::asksForHelp(words)) {
+        // "help model info", "model info --help", "--help": the most specific help there is.
+        if (words[0] == "help" || words[0] == "--help" || words[0] == "-h")
+            words.erase(words.begin());
+        const std::string noun = words.empty() ? std::string() : words[0];
+        const std::string verb = words.size() > 1 && words[1].rfind('-', 0) != 0 ? words[1] : std::string();
+        const std::string text = noun.empty() || noun.rfind('-', 0) == 0 ? salient::cli::overviewHelp()
+                                                                         : salient::cli::helpFor(noun, verb);
+        if (text.empty()) {
+            std::cerr << "salient: unknown command '" << noun << "' (see salient --help)\n";
+            return int(salient::ExitCode::BadInput);
+        }
+        std::cout << text;
         return 0;
     }
     try {
@@ -75,18 +62,9 @@ int main(int argc, char** argv)
             return salient::cli::runRenderCommand(all);
         if (noun == "sweep")
             return salient::cli::runSweepCommand(all);
-        throw salient::cli::UsageError("unknown command '" + noun + "' (see salient --help)");
-    } catch (const salient::JobCancelled&) {
-        std::cerr << "salient: cancelled\n";
-        return 1;
-    } catch (const salient::InputError& e) {
-        std::cerr << "salient: " << e.what() << '\n';
-        return 2;
-    } catch (const salient::InvalidInput& e) {
-        std::cerr << "salient: " << e.what() << '\n';
-        return 2;
+        throw salient::UsageError("unknown command '" + noun + "' (see salient --help)");
     } catch (const std::exception& e) {
         std::cerr << "salient: " << e.what() << '\n';
-        return 1;
+        return int(salient::exitCodeFor(e));
     }
 }

@@ -23,6 +23,63 @@ class TestModelCommand : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    /// Every command `salient --help` lists answers --help (and `salient help ...`) with its own usage.
+    void everyCommandAnswersHelp()
+    {
+        const CliRun overview = runSalient({"--help"});
+        QCOMPARE(overview.exitCode, 0);
+        QStringList commands;
+        for (const QByteArray& line : overview.out.split('\n')) {
+            if (!line.startsWith("  "))
+                continue;
+            const QStringList words = QString::fromUtf8(line).simplified().split(' ');
+            const bool hasVerb = words.size() > 1 && words[1].at(0).isLower() && !words[1].endsWith(':');
+            commands << (hasVerb ? words[0] + " " + words[1] : words[0]);
+        }
+        QVERIFY2(commands.size() >= 30, overview.out.constData());
+        for (const QString& command : commands) {
+            const QStringList words = command.split(' ');
+            for (const QStringList& asked : {words + QStringList{"--help"}, QStringList{"help"} + words}) {
+                const CliRun help = runSalient(asked);
+                QVERIFY2(help.exitCode == 0, qPrintable(asked.join(' ') + ": " + help.err));
+                QVERIFY2(help.out.startsWith("usage: salient " + command.toUtf8()), help.out.constData());
+            }
+        }
+        // A noun alone lists all of its verbs.
+        const CliRun hits = runSalient({"hits", "--help"});
+        QCOMPARE(hits.exitCode, 0);
+        QVERIFY(hits.out.contains("usage: salient hits create") &&
+                hits.out.contains("usage: salient hits merge"));
+        const CliRun unknown = runSalient({"frobnicate", "--help"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("unknown command 'frobnicate'"));
+    }
+
+    void aMissingWorkspaceIsTheSameFaultEverywhere()
+    {
+        QTemporaryDir dir;
+        const QString nowhere = dir.filePath("nowhere");
+        const QString out = dir.filePath("out");
+        for (const QStringList& command : {
+                 QStringList{"workspace", "info", nowhere},
+                 QStringList{"index", "--workspace", nowhere},
+                 QStringList{"features", "top", "--class", "0", "--workspace", nowhere},
+                 QStringList{"render", "--class", "0", "--feature", "1", "--out", out, "--workspace",
+                             nowhere},
+                 QStringList{"hits", "summary", "--workspace", nowhere},
+                 QStringList{"hits", "progress", "--workspace", nowhere},
+                 QStringList{"dataset", "summary", "--workspace", nowhere},
+                 QStringList{"sweep", "list", "--workspace", nowhere},
+             }) {
+            const CliRun run = runSalient(command);
+            const QString what =
+                command.join(' ') + ": exit " + QString::number(run.exitCode) + ", " + run.err;
+            QVERIFY2(run.exitCode == 2, qPrintable(what));
+            QVERIFY2(run.err.count('\n') == 1 && run.err.contains(nowhere.toUtf8()), qPrintable(what));
+        }
+        QVERIFY(!QFile::exists(nowhere)); // nothing was created on the way
+    }
+
     void predictTop5EqualsPyTorch()
     {
         QFile expectedFile(fixture("predict_expected.json"));
