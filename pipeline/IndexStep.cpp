@@ -1,5 +1,8 @@
 #include "pipeline/IndexStep.h"
 
+#include "base/Parse.h"
+#include "base/Sha256.h"
+#include "core/data/ImageFolder.h"
 #include "core/index/IndexManifest.h"
 #include "core/index/IndexView.h"
 #include "database/IndexTables.h"
@@ -41,6 +44,38 @@ std::vector<IndexedClass> classCounts(const IndexView& index)
         ++classes[std::size_t(prediction)].predicted;
     }
     return classes;
+}
+
+/// Deletes the folder of the index a rebuild replaced, once nothing refers to it any more: only a
+/// folder inside the workspace that this program named (index, index-N), never one the user chose.
+void removeReplacedIndex(const Workspace& workspace, const std::optional<std::string>& previous,
+                         const std::string& current)
+{
+    if (!previous)
+        return;
+    const fs::path old = fs::path(*previous).lexically_normal();
+    if (old == fs::absolute(current).lexically_normal() || old.parent_path() != fs::path(workspace.path()))
+        return;
+    const std::string name = old.filename().string();
+    if (name != "index" && name.rfind("index-", 0) != 0)
+        return;
+    std::error_code ignored; // a folder left behind costs disk space, not correctness
+    fs::remove_all(old, ignored);
+}
+
+/// True when `directory` holds an index built to its end from this model file and this dataset as they
+/// are now: indexing again would only write the same rows.
+bool indexIsCurrent(const std::string& directory, const std::string& model, const std::string& data)
+{
+    try {
+        const IndexManifest manifest = IndexManifest::read(directory);
+        return manifest.shardCount <= 1 &&
+               fs::absolute(manifest.dataset).lexically_normal() == fs::absolute(data).lexically_normal() &&
+               manifest.modelSha256 == sha256OfFile(model) &&
+               manifest.totalImages == std::int64_t(ImageFolder::scan(data).entries.size());
+    } catch (const std::exception&) {
+        return false; // unfinished, unreadable or gone: build anew
+    }
 }
 
 } // namespace
@@ -89,27 +124,49 @@ void storeFeatureIndex(Workspace& workspace, const std::string& directory, const
         }
     }
     job.throwIfCancelled();
-    writer.commit();
+    // The folder the workspace reads its index from changes in the same transaction as the tables.
     setWorkspaceFile(workspace, WorkspaceKeys::FeatureIndex, directory);
+    writer.commit();
     job.report(3, 3, "Stored");
+}
+
+std::string nextIndexFolder(const Workspace& workspace)
+{
+    const std::optional<std::string> current = workspace.configValue(WorkspaceKeys::FeatureIndex);
+    if (!current)
+        return "index";
+    const std::string name = fs::path(*current).filename().string();
+    const std::string prefix = "index-";
+    const int generation =
+        name.rfind(prefix, 0) == 0 ? parseInt(std::string_view(name).substr(prefix.size())).value_or(1) : 1;
+    return prefix + std::to_string(generation + 1);
 }
 
 IndexStepResult runIndexStep(Workspace& workspace, const IndexStepOptions& options, const Job& job)
 {
     const IndexOptions& indexOptions = options.index;
-    const std::string defaultFolder =
-        indexOptions.shardCount > 1 ? "index-shard-" + std::to_string(indexOptions.shard) : "index";
+    const std::string defaultFolder = indexOptions.shardCount > 1
+                                          ? "index-shard-" + std::to_string(indexOptions.shard)
+                                          : nextIndexFolder(workspace);
+    const std::optional<std::string> previous =
+        workspace.configValue(WorkspaceKeys::FeatureIndex)
+            ? std::optional(workspaceFile(workspace, WorkspaceKeys::FeatureIndex))
+            : std::nullopt;
     IndexStepResult result;
     result.directory = options.directory.value_or((fs::path(workspace.path()) / defaultFolder).string());
     const std::string model =
         options.model ? *options.model : workspaceFile(workspace, WorkspaceKeys::RobustModel);
     const std::string data =
         options.data ? *options.data : workspaceFile(workspace, WorkspaceKeys::Dataset, "train");
+    if (!options.directory && indexOptions.shardCount <= 1 && previous && !options.rebuild &&
+        indexIsCurrent(*previous, model, data))
+        result.directory = *previous;
     result.summary = buildFeatureIndex(model, data, result.directory, indexOptions, job);
     if (indexOptions.shardCount > 1)
         return result;
     storeFeatureIndex(workspace, result.directory, options.ranking, job);
     result.stored = true;
+    removeReplacedIndex(workspace, previous, result.directory);
     return result;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Job.h"
+#include "base/Job.h"
 #include "core/index/FeatureIndex.h"
 #include "core/index/FeatureRanking.h"
 
@@ -17,9 +17,18 @@ struct IndexStepOptions
 {
     IndexOptions index;
     RankingOptions ranking;
-    std::optional<std::string> model;     ///< default: the workspace's robust_model
-    std::optional<std::string> data;      ///< default: the workspace's dataset/train
-    std::optional<std::string> directory; ///< default: <workspace>/index (index-shard-I for a shard)
+    std::optional<std::string> model; ///< default: the workspace's robust_model
+    std::optional<std::string> data;  ///< default: the workspace's dataset/train
+    /// Default: a new folder in the workspace (index, then index-2, index-3, ... for rebuilds;
+    /// index-shard-I for a shard). A rebuild never writes into the folder the stored index reads: the
+    /// workspace moves to the new folder in the transaction that stores its ranking, and the old folder
+    /// is deleted after, so a cancelled or failed rebuild leaves the old index whole (and resumes when
+    /// run again).
+    std::optional<std::string> directory;
+    /// Index again into a new folder even when the stored index is current (built to its end from the
+    /// same model file and the same dataset); without it, a current index is ranked and stored again
+    /// where it is, which costs seconds.
+    bool rebuild = false;
 };
 
 struct IndexStepResult

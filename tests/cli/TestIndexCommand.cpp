@@ -138,6 +138,56 @@ private Q_SLOTS:
         }
     }
 
+    /// A rebuild killed midway leaves the stored index and its folder as they were; run again, it
+    /// resumes, and only then does the workspace move to the new folder.
+    void killedRebuildLeavesTheStoredIndexWhole()
+    {
+        QTemporaryDir dir;
+        makeWorld(dir, 600);
+        const QString ws = dir.filePath("w");
+        QCOMPARE(runSalient({"workspace", "init", ws, "--dataset", dir.filePath("w/dataset"),
+                             "--robust-model", robustModel})
+                     .exitCode,
+                 0);
+        const QStringList build = {"index", "--workspace", ws, "--batch-size", "16", "--device", "cpu"};
+        QCOMPARE(runSalient(build).exitCode, 0);
+        // Indexing a current index again reuses it where it is.
+        QCOMPARE(runSalient(build).exitCode, 0);
+        QCOMPARE(salient::Workspace::open(ws.toStdString(), false).configValue("feature_index").value_or(""),
+                 std::string("index"));
+        const QStringList rebuild = build + QStringList{"--rebuild"};
+        const QStringList top = {"features", "top", "--workspace", ws, "--class", "0", "--json"};
+        const QByteArray before = runSalient(top).out;
+        const QByteArray features = fileBytes(dir.filePath("w/index/features.f32"));
+
+        QProcess process;
+        process.start(SALIENT_CLI_PATH, rebuild);
+        QVERIFY(process.waitForStarted());
+        QElapsedTimer timer;
+        timer.start();
+        while (process.state() == QProcess::Running && timer.elapsed() < 120000 &&
+               !QFile::exists(dir.filePath("w/index-2/progress.json")))
+            QTest::qWait(5);
+        QVERIFY2(process.state() == QProcess::Running, "the rebuild finished before it could be killed");
+        process.kill();
+        process.waitForFinished();
+
+        {
+            const salient::Workspace workspace = salient::Workspace::open(ws.toStdString(), false);
+            QCOMPARE(workspace.configValue("feature_index").value_or(""), std::string("index"));
+        }
+        QCOMPARE(runSalient(top).out, before);
+        QVERIFY(fileBytes(dir.filePath("w/index/features.f32")) == features);
+
+        const CliRun resumed = runSalient(rebuild + QStringList{"--json"});
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        const salient::Workspace workspace = salient::Workspace::open(ws.toStdString(), false);
+        QCOMPARE(workspace.configValue("feature_index").value_or(""), std::string("index-2"));
+        QVERIFY(!QFile::exists(dir.filePath("w/index")));
+        QVERIFY(fileBytes(dir.filePath("w/index-2/features.f32")) == features);
+        QCOMPARE(runSalient(top).out, before);
+    }
+
     /// kill -9 at arbitrary moments, then a resumed run: the same bytes as one uninterrupted run.
     void killedIndexResumesToTheSameBytes()
     {
