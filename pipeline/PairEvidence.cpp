@@ -1,6 +1,6 @@
 #include "pipeline/PairEvidence.h"
 
-#include "core/Errors.h"
+#include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/evidence/CachedEvidence.h"
 #include "core/index/IndexManifest.h"
@@ -8,15 +8,26 @@
 #include "database/Workspace.h"
 #include "pipeline/WorkspacePaths.h"
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace fs = std::filesystem;
 
 namespace salient {
+namespace {
+
+std::atomic<int> g_modelLoads{0};
+
+} // namespace
 
 struct EvidenceSession::Private
 {
+    std::mutex turn; ///< one render at a time: the renderer and its model are not shared between threads
     std::optional<EvidenceRenderer> renderer;
     std::string indexDirectory; ///< the index the renderer was opened for
 
@@ -30,10 +41,45 @@ struct EvidenceSession::Private
                                           : workspaceFile(workspace, WorkspaceKeys::RobustModel);
             renderer = EvidenceRenderer::open(model, parseDeviceChoice(device));
             indexDirectory = directory;
+            ++g_modelLoads;
         }
         return *renderer;
     }
+
+    /// Waits for this thread's turn, polling so that a job cancelled while it waits stops waiting.
+    std::unique_lock<std::mutex> waitForTurn(const Job& job)
+    {
+        std::unique_lock<std::mutex> lock(turn, std::defer_lock);
+        while (!lock.try_lock()) {
+            job.throwIfCancelled();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return lock;
+    }
 };
+
+int EvidenceSession::modelLoads()
+{
+    return g_modelLoads.load();
+}
+
+std::shared_ptr<EvidenceSession> sharedEvidenceSession(const std::string& workspacePath)
+{
+    static std::mutex registryMutex;
+    static std::map<std::string, std::weak_ptr<EvidenceSession>> registry;
+    std::error_code ignored; // a folder that does not exist yet keeps its spelling as the key
+    fs::path key = fs::weakly_canonical(workspacePath, ignored);
+    if (key.empty())
+        key = fs::absolute(workspacePath).lexically_normal();
+    const std::lock_guard<std::mutex> lock(registryMutex);
+    std::weak_ptr<EvidenceSession>& slot = registry[key.string()];
+    std::shared_ptr<EvidenceSession> session = slot.lock();
+    if (!session) {
+        session = std::make_shared<EvidenceSession>(workspacePath);
+        slot = session;
+    }
+    return session;
+}
 
 EvidenceSession::EvidenceSession(std::string workspacePath, std::string device)
     : d(std::make_unique<Private>()), m_path(std::move(workspacePath)), m_device(std::move(device))
@@ -44,6 +90,7 @@ EvidenceSession::~EvidenceSession() = default;
 std::vector<EvidencePicture> EvidenceSession::render(int classIndex, int feature,
                                                      const EvidenceCallback& onPicture, const Job& job)
 {
+    const auto turn = d->waitForTurn(job);
     Workspace workspace = Workspace::open(m_path, false);
     const std::string indexDirectory = workspaceFile(workspace, WorkspaceKeys::FeatureIndex);
     std::vector<FeatureImage> top;
@@ -87,6 +134,7 @@ std::vector<EvidencePicture> EvidenceSession::renderHeatmaps(int feature,
                                                              const EvidenceCallback& onPicture,
                                                              const Job& job)
 {
+    const auto turn = d->waitForTurn(job);
     Workspace workspace = Workspace::open(m_path, false);
     const std::string indexDirectory = workspaceFile(workspace, WorkspaceKeys::FeatureIndex);
     const IndexManifest manifest = IndexManifest::read(indexDirectory);

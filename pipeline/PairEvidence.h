@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Job.h"
+#include "base/Job.h"
 
 #include <functional>
 #include <memory>
@@ -35,10 +35,13 @@ using EvidenceCallback = std::function<void(const EvidencePicture&)>;
 
 /// Renders the evidence of pairs of one workspace with its robust model, which is loaded once, on first
 /// use. Finds pictures in the render cache and renders only the missing ones, batched over the 5 images.
-/// One thread at a time.
+/// Callers on several threads take turns; one waiting for its turn gives up when its job is cancelled.
 class EvidenceSession
 {
 public:
+    /// How many robust models sessions in this process have loaded so far (the count tests check).
+    static int modelLoads();
+
     explicit EvidenceSession(std::string workspacePath, std::string device = "auto");
     ~EvidenceSession();
     EvidenceSession(const EvidenceSession&) = delete;
@@ -60,5 +63,9 @@ private:
     std::string m_path;
     std::string m_device;
 };
+
+/// The one session of a workspace in this process, shared by every page that shows evidence, so the
+/// robust model is in memory once. Made on first use; freed when the last user lets go of it.
+std::shared_ptr<EvidenceSession> sharedEvidenceSession(const std::string& workspacePath);
 
 } // namespace salient
