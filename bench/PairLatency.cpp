@@ -4,9 +4,9 @@
 // a feature index and prints the median and worst of each.
 //
 // Usage: bench_pair_latency WORKSPACE [PAIRS]   (default 10 pairs: rank 1 and 2 of the first classes)
-#include "ui/ClassList.h"
-#include "ui/FeatureBrowser.h"
-#include "ui/FeatureList.h"
+#include "ui/features/ClassList.h"
+#include "ui/features/FeatureBrowser.h"
+#include "ui/features/FeatureList.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 // salient-studio: the desktop workbench. Thin: parse the command line, show the main window.
-#include "ui/Appearance.h"
-#include "ui/MainWindow.h"
+#include "ui/shell/Appearance.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

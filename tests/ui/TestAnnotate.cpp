@@ -1,17 +1,21 @@
 // The Annotate tab on a real indexed demo workspace, driven with key clicks only: sign in, answer three
 // discovery HITs, a refused reason, skip, undo, a validation HIT; the database is checked through its own
 // API. Screenshots of both study screens at 1366 x 768.
-#include "ui/AnnotatePage.h"
-#include "ui/Appearance.h"
-#include "ui/HitPage.h"
-#include "ui/QuestionForm.h"
-#include "ui/SignInPanel.h"
-#include "ui/ValidationHitPage.h"
+#include "ui/annotate/AnnotatePage.h"
+#include "ui/annotate/HitPage.h"
+#include "ui/annotate/QuestionForm.h"
+#include "ui/annotate/SignInPanel.h"
+#include "ui/annotate/ValidationHitPage.h"
+#include "ui/features/ClassList.h"
+#include "ui/features/FeatureBrowser.h"
+#include "ui/shell/Appearance.h"
+#include "ui/shell/WorkspacePage.h"
 
 #include "database/Assignments.h"
 #include "database/Responses.h"
 #include "database/Studies.h"
 #include "database/Workspace.h"
+#include "pipeline/PairEvidence.h"
 
 #include "../cli/CliRun.h"
 
@@ -274,7 +278,7 @@ private Q_SLOTS:
         QSignalSpy shown(&page, &AnnotatePage::hitShown);
         key(Qt::Key_Return);
         QVERIFY(shown.wait(30000));
-        key(Qt::Key_O, Qt::AltModifier); // Sign out: a mnemonic clicks its button a moment later
+        key(Qt::Key_T, Qt::AltModifier); // Sign ou&t: a mnemonic clicks its button a moment later
         QTRY_COMPARE(QApplication::focusWidget(), page.signInPanel()->nameEdit());
 
         QSignalSpy failed(&page, &AnnotatePage::writeFailed);
@@ -285,6 +289,85 @@ private Q_SLOTS:
         QVERIFY(failed.wait(30000));
         QVERIFY(!page.annotator());
         QVERIFY(!page.signInPanel()->message().isEmpty());
+    }
+
+    void anAnswerThatCompletesItsHitPromisesNoUndo()
+    {
+        // One annotator per HIT: every answer completes its HIT, and a complete HIT cannot be undone.
+        const CliRun run = runSalient({"hits", "create", "--study", "discovery", "--name", "solo",
+                                       "--annotators-per-hit", "1", "--workspace", m_workspace});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        AnnotatePage page;
+        showPage(page);
+        chooseStudy(page, "solo");
+        signIn(page, "dee");
+        answer(page, Qt::Key_1, Qt::Key_F4, "the outline of the shoe itself lights up in each image");
+        const QString status = page.statusLabel()->text();
+        QVERIFY2(status.contains("final") && !status.contains("Ctrl+Z"), qPrintable(status));
+
+        QSignalSpy failed(&page, &AnnotatePage::writeFailed);
+        key(Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(int(responses("solo").size()), 1);
+    }
+
+    void oneRobustModelForEveryPage()
+    {
+        const int loadsBefore = salient::EvidenceSession::modelLoads();
+        // The Features tab shows a pair...
+        FeatureBrowser browser;
+        browser.resize(1366, 768);
+        browser.setWorkspace(m_workspace);
+        browser.show();
+        QApplication::setActiveWindow(&browser);
+        QVERIFY(QTest::qWaitForWindowActive(&browser));
+        QSignalSpy pairShown(&browser, &FeatureBrowser::pairShown);
+        QTest::keyClick(&browser, Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(browser.classList()->searchField(), "sandal");
+        QVERIFY(pairShown.wait(120000));
+
+        // ...while one annotator's discovery HIT and another's validation HIT show theirs.
+        AnnotatePage discoveryPage;
+        showPage(discoveryPage);
+        QSignalSpy discovery(discoveryPage.hitPage(), &HitPage::evidenceShown);
+        signIn(discoveryPage, "eve");
+        QVERIFY(discovery.count() > 0 || discovery.wait(120000));
+        AnnotatePage validationPage;
+        showPage(validationPage);
+        chooseStudy(validationPage, "validation");
+        QSignalSpy validation(validationPage.validationPage(), &ValidationHitPage::evidenceShown);
+        signIn(validationPage, "fay");
+        QTRY_VERIFY_WITH_TIMEOUT(validation.count() > 0, 120000);
+
+        QCOMPARE(salient::EvidenceSession::modelLoads() - loadsBefore, 1);
+    }
+
+    void theWindowFollowsTheCommandLine()
+    {
+        WorkspacePage page;
+        page.resize(1366, 768);
+        page.showWorkspace(salient::Workspace::open(m_workspace.toStdString(), false));
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QComboBox* chooser = page.annotatePage()->studyChooser();
+        const int studies = chooser->count();
+        const QString chosen = chooser->currentText();
+        QVERIFY(chosen.startsWith("solo"));
+
+        // A study made on the command line joins the chooser; the one in hand stays chosen.
+        const CliRun created = runSalient({"hits", "create", "--study", "discovery", "--name", "late",
+                                           "--annotators-per-hit", "1", "--workspace", m_workspace});
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(chooser->count(), studies + 1, 5000);
+        QCOMPARE(chooser->currentText(), chosen);
+
+        // An answer given on the command line moves everyone's progress.
+        const int answered = page.annotatePage()->overallProgress()->value();
+        const CliRun answer = runSalient({"hits", "answer", "--study", "solo", "--annotator", "zed",
+                                          "--answer", "background", "--confidence", "4", "--reason",
+                                          "the red covers the floor behind it", "--workspace", m_workspace});
+        QVERIFY2(answer.exitCode == 0, answer.err.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(page.annotatePage()->overallProgress()->value(), answered + 1, 5000);
     }
 };
 

@@ -2,10 +2,10 @@
 // and the export dialog.
 #include "../pipeline/DatasetFixture.h"
 
-#include "ui/DatasetBrowser.h"
-#include "ui/DatasetExportDialog.h"
-#include "ui/MaskRendering.h"
-#include "ui/PictureTile.h"
+#include "ui/dataset/DatasetBrowser.h"
+#include "ui/dataset/DatasetExportDialog.h"
+#include "ui/dataset/MaskRendering.h"
+#include "ui/widgets/PictureTile.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,5 +1,5 @@
 // The demo accuracies table on the workspace page.
-#include "ui/DemoSummary.h"
+#include "ui/overview/DemoSummary.h"
 
 #include <QFile>
 #include <QTableWidget>

@@ -1,13 +1,13 @@
 // Class -> feature -> Feature panel with 15 pictures, driven with the keyboard on a real indexed demo
 // workspace; screenshots at 1366 x 768 in the light and the dark palette, and at 4K (TestFeatureBrowser4K).
-#include "ui/Appearance.h"
-#include "ui/ClassList.h"
-#include "ui/ClassPanel.h"
-#include "ui/FeatureBrowser.h"
-#include "ui/FeatureList.h"
-#include "ui/FeaturePanel.h"
-#include "ui/PictureTile.h"
-#include "ui/PictureViewer.h"
+#include "ui/features/ClassList.h"
+#include "ui/features/FeatureBrowser.h"
+#include "ui/features/FeatureList.h"
+#include "ui/shell/Appearance.h"
+#include "ui/widgets/ClassPanel.h"
+#include "ui/widgets/FeaturePanel.h"
+#include "ui/widgets/PictureTile.h"
+#include "ui/widgets/PictureViewer.h"
 
 #include "../cli/CliRun.h"
 

@@ -1,7 +1,7 @@
 // Building the feature index from the workspace page: progress, cancel, resume, stored result.
-#include "ui/IndexPanel.h"
-#include "ui/JobProgress.h"
-#include "ui/JobRunner.h"
+#include "ui/overview/IndexPanel.h"
+#include "ui/widgets/JobProgress.h"
+#include "ui/widgets/JobRunner.h"
 
 #include "../cli/CliRun.h"
 #include "database/IndexTables.h"
@@ -70,6 +70,13 @@ private Q_SLOTS:
         QVERIFY(panel.buildButton()->isEnabled());
         QVERIFY(!panel.progress()->isVisible());
         panel.grab().save(QString(SALIENT_TEST_OUTPUT) + "/index-panel-built.png");
+
+        // The button now reads "Re&build"; Ctrl+I still rebuilds.
+        QVERIFY(panel.buildButton()->text().contains("Re&build"));
+        QTest::keyClick(&panel, Qt::Key_I, Qt::ControlModifier);
+        QTRY_VERIFY(panel.runner()->isRunning());
+        QVERIFY(succeeded.wait(120000));
+        QCOMPARE(storedClasses(dir.filePath("w")), std::size_t(10));
     }
 
     void cancelStopsWithinASecondAndTheNextRunResumes()

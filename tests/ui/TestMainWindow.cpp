@@ -1,25 +1,37 @@
 #include "database/Workspace.h"
-#include "ui/Appearance.h"
-#include "ui/DemoSummary.h"
-#include "ui/MainWindow.h"
-#include "ui/RecentWorkspaceDelegate.h"
-#include "ui/RecentWorkspaces.h"
-#include "ui/StartPage.h"
-#include "ui/WorkspacePage.h"
+#include "ui/overview/DemoSummary.h"
+#include "ui/shell/Appearance.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/RecentWorkspaceDelegate.h"
+#include "ui/shell/RecentWorkspaces.h"
+#include "ui/shell/ShortcutsDialog.h"
+#include "ui/shell/StartPage.h"
+#include "ui/shell/WorkspacePage.h"
+#include "ui/widgets/JobRunner.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QShortcut>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
@@ -30,11 +42,13 @@ QtMessageHandler g_previousHandler = nullptr;
 QStringList g_warnings;
 
 /// The offscreen platform plugin (QT_QPA_PLATFORM=offscreen, as the tests run) warns whenever a shown
-/// window's minimum size changes, because it has no window manager to tell; real platforms do not.
+/// window's minimum size changes or a window is raised, because it has no window manager to tell; real
+/// platforms do not.
 bool isOffscreenPluginNoise(const QString& message)
 {
     return QGuiApplication::platformName() == QLatin1String("offscreen") &&
-           message == QLatin1String("This plugin does not support propagateSizeHints()");
+           (message == QLatin1String("This plugin does not support propagateSizeHints()") ||
+            message == QLatin1String("This plugin does not support raise()"));
 }
 
 /// Records every warning (and worse) so that cleanup() can fail the test that caused it.
@@ -74,6 +88,46 @@ QStringList listedNames(const QTreeWidget* tree)
     return names;
 }
 
+/// Who answers each key a user can press in `window` now: Alt+letter mnemonics of the menu bar, of
+/// visible tabs, buttons and buddied labels, and the shortcuts of visible widgets and of menu actions.
+QMultiMap<QString, QString> visibleKeys(QMainWindow& window)
+{
+    QMultiMap<QString, QString> keys;
+    const auto addMnemonic = [&keys](const QString& text) {
+        const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+        if (!mnemonic.isEmpty())
+            keys.insert(mnemonic.toString(), text);
+    };
+    for (QAction* menu : window.menuBar()->actions())
+        addMnemonic(menu->text());
+    for (QTabBar* bar : window.findChildren<QTabBar*>())
+        if (bar->isVisible())
+            for (int i = 0; i < bar->count(); ++i)
+                addMnemonic(bar->tabText(i));
+    for (QAbstractButton* button : window.findChildren<QAbstractButton*>()) {
+        if (!button->isVisible())
+            continue;
+        addMnemonic(button->text());
+        // A button's text mnemonic is also its shortcut(); count only a shortcut set besides it.
+        if (!button->shortcut().isEmpty() && button->shortcut() != QKeySequence::mnemonic(button->text()))
+            keys.insert(button->shortcut().toString(), button->text());
+    }
+    for (QLabel* label : window.findChildren<QLabel*>())
+        if (label->isVisible() && label->buddy() != nullptr)
+            addMnemonic(label->text());
+    for (QShortcut* shortcut : window.findChildren<QShortcut*>()) {
+        const auto* owner = qobject_cast<QWidget*>(shortcut->parent());
+        if (shortcut->isEnabled() && shortcut->context() == Qt::WindowShortcut && owner != nullptr &&
+            owner->isVisible())
+            keys.insert(shortcut->key().toString(), owner->objectName() + " shortcut");
+    }
+    for (QAction* menu : window.menuBar()->actions())
+        for (QAction* action : menu->menu() != nullptr ? menu->menu()->actions() : QList<QAction*>())
+            if (!action->shortcut().isEmpty())
+                keys.insert(action->shortcut().toString(), action->text());
+    return keys;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -91,6 +145,7 @@ private Q_SLOTS:
     void corruptDatabaseIsReported();
     void failedOpenKeepsCurrentWorkspace();
     void interactiveErrorShowsMessageBox();
+    void quittingWithARunningJobAsksFirst();
     void missingFolderIsNotCreated();
     void missingRecentFoldersAreMarked();
     void enterOnRecentEntryOpensIt();
@@ -98,6 +153,8 @@ private Q_SLOTS:
     void recentMenuListsWorkspaces();
     void screenshots();
     void demoWorkspaceShowsItsAccuracies();
+    void noTwoVisibleControlsShareAKey();
+    void shortcutsSheetOpensWithCtrlQuestionMark();
 
 private:
     QString makeFolder(const QString& name) const;
@@ -278,6 +335,55 @@ void TestMainWindow::interactiveErrorShowsMessageBox()
     QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.startPage()));
 }
 
+void TestMainWindow::quittingWithARunningJobAsksFirst()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* runner = new JobRunner(&window);
+    runner->setDescription("Building the feature index");
+    QVERIFY(runner->start([](const salient::Job& job) {
+        while (!job.cancelled())
+            QThread::msleep(5);
+        job.throwIfCancelled();
+    }));
+    QSignalSpy cancelled(runner, &JobRunner::cancelled);
+
+    // Answers the question with the button whose text is `answer`, from inside the box's event loop.
+    const auto answerWith = [&window](const QString& answer, QString* asked) {
+        QTimer::singleShot(0, &window, [answer, asked] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box == nullptr)
+                return;
+            *asked = box->text();
+            QVERIFY(box->defaultButton() == box->button(QMessageBox::Cancel));
+            for (QAbstractButton* button : box->buttons())
+                if (button->text().remove('&') == answer)
+                    button->click();
+        });
+    };
+
+    QString asked;
+    answerWith("Cancel", &asked);
+    QVERIFY(!window.close());
+    QVERIFY2(asked.contains("Building the feature index"), qPrintable(asked));
+    QVERIFY(window.isVisible());
+    QVERIFY(runner->isRunning());
+
+    asked.clear();
+    answerWith("Quit", &asked);
+    QVERIFY(window.close());
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(!window.isVisible());
+    runner->cancel();
+    QVERIFY(cancelled.count() == 1 || cancelled.wait(5000));
+
+    // With nothing running, closing asks nothing.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.close());
+}
+
 void TestMainWindow::missingFolderIsNotCreated()
 {
     const QString missing = m_tmp->filePath("gone");
@@ -446,6 +552,48 @@ void TestMainWindow::demoWorkspaceShowsItsAccuracies()
     window.closeWorkspace();
     QVERIFY(window.openWorkspace(makeFolder("plain")));
     QVERIFY(!window.workspacePage()->demoSummary()->isVisible());
+}
+
+void TestMainWindow::noTwoVisibleControlsShareAKey()
+{
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openWorkspace(makeFolder("keys")));
+    QTabWidget* tabs = window.workspacePage()->tabs();
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        const QMultiMap<QString, QString> keys = visibleKeys(window);
+        for (const QString& key : keys.uniqueKeys()) {
+            const QStringList owners = keys.values(key);
+            QVERIFY2(owners.size() == 1, qPrintable(QString("On the %1 tab %2 is shared by: %3")
+                                                        .arg(tabs->tabText(tab), key, owners.join(", "))));
+        }
+    }
+}
+
+void TestMainWindow::shortcutsSheetOpensWithCtrlQuestionMark()
+{
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Question, Qt::ControlModifier);
+    auto* sheet = window.findChild<ShortcutsDialog*>();
+    QVERIFY(sheet != nullptr);
+    QTRY_VERIFY(sheet->isVisible());
+    QAbstractItemModelTester tester(sheet->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList keys;
+    for (int row = 0; row < sheet->model()->rowCount(); ++row)
+        keys << sheet->model()->index(row, 1).data().toString();
+    QVERIFY2(keys.contains("Ctrl+I") && keys.contains("Ctrl+Z") && keys.contains("Alt+T"),
+             qPrintable(keys.join(", ")));
+    QVERIFY(sheet->grab().save(QStringLiteral(SALIENT_TEST_OUTPUT) + "/shortcuts-sheet.png"));
+    sheet->close();
+    QTRY_VERIFY(window.findChild<ShortcutsDialog*>() == nullptr); // closed sheets are deleted
 }
 
 QTEST_MAIN(TestMainWindow)

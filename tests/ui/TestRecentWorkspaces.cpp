@@ -1,4 +1,4 @@
-#include "ui/RecentWorkspaces.h"
+#include "ui/shell/RecentWorkspaces.h"
 
 #include <QDir>
 #include <QSettings>
