@@ -1,9 +1,13 @@
 #include "core/Preprocessing.h"
 
+#include "core/PillowResize.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 
 namespace salient {
@@ -36,25 +40,47 @@ cv::Size resizedSize(int imageWidth, int imageHeight, int resize)
 }
 
 /// Where the centre `crop` square lies in an image of `size`: its top-left corner, negative where the
-/// image is smaller than the crop and gets padded. Same rounding as torchvision's CenterCrop.
+/// image is smaller than the crop and gets padded. torchvision's CenterCrop rounds with Python's
+/// round(), which rounds halves to even (58.5 -> 58); nearbyint does the same in the default mode.
 cv::Point cropCorner(cv::Size size, int crop)
 {
     const int padX = std::max(0, crop - size.width), padY = std::max(0, crop - size.height);
-    const int top = int(std::lround((size.height + padY - crop) / 2.0));
-    const int left = int(std::lround((size.width + padX - crop) / 2.0));
+    const int top = int(std::nearbyint((size.height + padY - crop) / 2.0));
+    const int left = int(std::nearbyint((size.width + padX - crop) / 2.0));
     return {left - padX / 2, top - padY / 2};
+}
+
+/// torchvision's Resize on a PIL image: Pillow's antialiased bilinear filter. An RGB image is resized
+/// in 8 bits as Pillow does (its samples come from 8-bit files); a single-channel map stays float.
+cv::Mat resizeLikeTorchvision(const cv::Mat& mat, cv::Size size)
+{
+    const int channels = mat.channels();
+    const cv::Mat continuous = mat.isContinuous() ? mat : mat.clone();
+    const std::size_t count = std::size_t(mat.cols) * mat.rows * channels;
+    const float* values = continuous.ptr<float>();
+    cv::Mat resized(size, mat.type());
+    if (channels == 3) {
+        std::vector<std::uint8_t> bytes(count);
+        for (std::size_t i = 0; i < count; ++i)
+            bytes[i] = std::uint8_t(std::clamp(std::lround(values[i] * 255.0f), 0L, 255L));
+        const auto out = resizeLikePillow(bytes, mat.cols, mat.rows, channels, size.width, size.height);
+        float* target = resized.ptr<float>();
+        for (std::size_t i = 0; i < out.size(); ++i)
+            target[i] = float(out[i]) / 255.0f;
+    } else {
+        const auto out = resizeLikePillow(std::vector<float>(values, values + count), mat.cols, mat.rows,
+                                          channels, size.width, size.height);
+        std::copy(out.begin(), out.end(), resized.ptr<float>());
+    }
+    return resized;
 }
 
 /// Resizes the shorter side to `resize`, then takes the centre `crop` square (any channel count).
 cv::Mat geometry(cv::Mat mat, int resize, int crop)
 {
     const cv::Size size = resizedSize(mat.cols, mat.rows, resize);
-    if (size.width != mat.cols || size.height != mat.rows) {
-        const int interpolation = resize < std::min(mat.cols, mat.rows) ? cv::INTER_AREA : cv::INTER_LINEAR;
-        cv::Mat resized;
-        cv::resize(mat, resized, size, 0, 0, interpolation);
-        mat = resized;
-    }
+    if (size.width != mat.cols || size.height != mat.rows)
+        mat = resizeLikeTorchvision(mat, size);
     if (crop > 0 && (mat.cols != crop || mat.rows != crop)) {
         cv::Mat padded = mat;
         const int padX = std::max(0, crop - mat.cols), padY = std::max(0, crop - mat.rows);

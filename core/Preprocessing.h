@@ -22,7 +22,8 @@ struct Preprocessing
     std::string describe() const;
 };
 
-/// Resizes the shorter side to `resize` (area averaging when shrinking, bilinear when enlarging), then
+/// Resizes the shorter side to `resize` as torchvision's Resize does on PIL images (Pillow's antialiased
+/// bilinear filter, core/PillowResize.h), then
 /// takes the centre `crop` x `crop` square, padding with black where the image is smaller.
 Image resizeAndCentreCrop(const Image& image, int resize, int crop);
 

@@ -12,7 +12,7 @@ SALIENT_BUILD_PACKAGES=(
     dataset-fashion-mnist wordnet-base
 )
 # Extra packages the tests use to build independent references (PyTorch, torchvision, OpenCV in Python).
-SALIENT_TEST_PACKAGES=(python3 python3-torch python3-torchvision python3-opencv python3-numpy)
+SALIENT_TEST_PACKAGES=(python3 python3-torch python3-torchvision python3-opencv python3-numpy python3-pil python3-skimage)
 
 salient_install_packages() {
     local missing=()

@@ -129,22 +129,44 @@ def exact_outputs(model, images01, mean, std):
     return {"logits_exact": logits, "features_exact": features, "layer4_exact": layer4}
 
 
-def preprocess_like_salient(path, resize, crop, mean, std):
-    """The program's preprocessing re-done with OpenCV in Python: decode, RGB, [0, 1], resize the shorter
-    side (area when shrinking, bilinear when enlarging), centre crop, normalise."""
-    image = cv2.imread(path, cv2.IMREAD_UNCHANGED)
-    image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB).astype(np.float32) / 255.0
-    h, w = image.shape[:2]
-    short = min(w, h)
-    new_w = resize if w == short else int(resize * w / short)
-    new_h = resize if h == short else int(resize * h / short)
-    interpolation = cv2.INTER_AREA if resize < short else cv2.INTER_LINEAR
-    image = cv2.resize(image, (new_w, new_h), interpolation=interpolation)
-    top = int(round((new_h - crop) / 2.0))
-    left = int(round((new_w - crop) / 2.0))
-    image = image[top:top + crop, left:left + crop]
-    x = torch.from_numpy(np.ascontiguousarray(image)).permute(2, 0, 1).unsqueeze(0)
+def torchvision_geometry(path, resize, crop):
+    """Preprocessing as every PyTorch user writes it: PIL decode, RGB, Resize, CenterCrop, ToTensor."""
+    from PIL import Image
+    import torchvision.transforms as T
+    with Image.open(path) as image:
+        return T.Compose([T.Resize(resize), T.CenterCrop(crop), T.ToTensor()])(image.convert("RGB"))
+
+
+def preprocess_like_torchvision(path, resize, crop, mean, std):
+    x = torchvision_geometry(path, resize, crop).unsqueeze(0)
     return (x - torch.tensor(mean).view(1, 3, 1, 1)) / torch.tensor(std).view(1, 3, 1, 1)
+
+
+def write_photo_fixtures(out):
+    """Real photographs (scikit-image's) in the shapes and formats users feed a model, with the tensor
+    torchvision's Resize(256) + CenterCrop(224) makes of each: the program must match it."""
+    import skimage.data
+    photos = {"astronaut": skimage.data.astronaut(), "chelsea": skimage.data.chelsea(),
+              "coffee": skimage.data.coffee(), "camera": skimage.data.camera()}
+    bgr = lambda rgb: cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+    variants = {
+        "astronaut.png": bgr(photos["astronaut"]),  # 512 x 512
+        "chelsea_q90.jpg": bgr(photos["chelsea"]),  # 451 x 300, re-encoded
+        "coffee_500x375.jpg": cv2.resize(bgr(photos["coffee"]), (500, 375), interpolation=cv2.INTER_AREA),
+        "coffee_333x500.png": cv2.resize(bgr(photos["coffee"]), (333, 500), interpolation=cv2.INTER_AREA),
+        "camera_gray.png": photos["camera"],  # 8-bit grayscale
+        "chelsea_small_150x100.jpg": cv2.resize(bgr(photos["chelsea"]), (150, 100), interpolation=cv2.INTER_AREA),
+    }
+    alpha = np.linspace(0, 255, 512 * 512).reshape(512, 512, 1).astype(np.uint8)
+    variants["astronaut_alpha.png"] = np.concatenate([bgr(photos["astronaut"]), alpha], axis=-1)
+    expected = {}
+    for name, pixels in variants.items():
+        path = os.path.join(out, "photos", name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        params = [cv2.IMWRITE_JPEG_QUALITY, 90] if name.endswith(".jpg") else []
+        cv2.imwrite(path, pixels, params)
+        expected[name] = torchvision_geometry(path, 256, 224)
+    torch.save(expected, os.path.join(out, "torchvision_expected.pt"))
 
 
 def smooth_test_image(seed, width, height):
@@ -239,13 +261,13 @@ def main():
             torch.save(broken, os.path.join(out, "missing_downsample.pt"))
             write_bad_files(out, os.path.join(out, "resnet18_state.pt"))
 
-            # Top-5 of the TorchScript model on a real PNG, preprocessed as the program does.
+            # Top-5 of the TorchScript model on a PNG, preprocessed as torchvision does.
             predictions = {}
             for i, (w, h) in enumerate(((300, 260), (180, 400))):
                 path = os.path.join(out, f"photo{i}.png")
                 cv2.imwrite(path, smooth_test_image(i, w, h))
                 with torch.no_grad():
-                    logits = model(preprocess_like_salient(path, 256, 224, IMAGENET_MEAN, IMAGENET_STD))
+                    logits = model(preprocess_like_torchvision(path, 256, 224, IMAGENET_MEAN, IMAGENET_STD))
                 p = torch.softmax(logits, 1)[0]
                 top = torch.topk(p, 5)
                 predictions[path] = [{"class": int(c), "probability": float(v)}
@@ -274,6 +296,7 @@ def main():
     torch.save({"conv.weight": torch.ones(4, 3, 3, 3)}, os.path.join(out, "not_a_resnet.pt"))
 
     write_decoder_fixtures(out)
+    write_photo_fixtures(out)
     with open(stamp_path, "w") as f:
         f.write(stamp)
     print("fixtures written to", out)

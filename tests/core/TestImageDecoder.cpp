@@ -1,8 +1,10 @@
-// Decoding against OpenCV in Python: grayscale, alpha, 16-bit, JPEG; damaged input is an error.
+// Decoding against OpenCV in Python: grayscale, alpha, 16-bit, JPEG; damaged input is an error. The
+// preprocessing geometry against torchvision on real photographs.
 #include "TestSupport.h"
 
 #include "base/Errors.h"
 #include "core/ImageDecoder.h"
+#include "core/Preprocessing.h"
 
 #include <cstring>
 
@@ -31,6 +33,30 @@ private Q_SLOTS:
         at::Tensor actual = at::empty({image.height, image.width, 3});
         std::memcpy(actual.data_ptr<float>(), image.pixels.data(), image.pixels.size() * sizeof(float));
         SALIENT_COMPARE_TENSORS(actual, expected, 1e-6);
+    }
+
+    void preprocessesLikeTorchvision_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char* name :
+             {"astronaut.png", "chelsea_q90.jpg", "coffee_500x375.jpg", "coffee_333x500.png",
+              "camera_gray.png", "chelsea_small_150x100.jpg", "astronaut_alpha.png"})
+            QTest::newRow(name) << name;
+    }
+
+    /// Decode, Resize(256), CenterCrop(224) as torchvision does them on PIL images: within one 8-bit step.
+    void preprocessesLikeTorchvision()
+    {
+        QFETCH(QString, file);
+        const Image image =
+            resizeAndCentreCrop(decodeImageFile(fixture("photos/" + file.toStdString())), 256, 224);
+        const at::Tensor expected = expectedTensor("torchvision_expected.pt", file.toStdString());
+        QCOMPARE(image.width, 224);
+        QCOMPARE(image.height, 224);
+        at::Tensor actual = at::empty({image.height, image.width, 3});
+        std::memcpy(actual.data_ptr<float>(), image.pixels.data(), image.pixels.size() * sizeof(float));
+        const double largest = (actual.permute({2, 0, 1}) - expected).abs().max().item<double>();
+        QVERIFY2(largest <= 1.0 / 255.0 + 1e-6, qPrintable(QString("off by %1 / 255").arg(largest * 255.0)));
     }
 
     void sixteenBitKeepsPrecision()

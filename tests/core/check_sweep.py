@@ -4,9 +4,9 @@ path does it: a Dataset that returns each image with its masks, a DataLoader, an
 level one pass over the batches that corrupts them and runs the model (the batches are decoded once and
 kept, to keep the test short).
 
-Images and masks are decoded and resized with OpenCV exactly as the program documents (RGB in [0, 1]; the
-shorter side resized with area averaging when shrinking and bilinear when enlarging; torchvision's centre
-crop rounding), the mask channel by channel like the image. Core accuracy corrupts the union (max) of the
+Images are preprocessed the torchvision way the program documents (PIL decode, RGB, Resize, CenterCrop,
+[0, 1]); masks go through the same Resize and CenterCrop channel by channel as float images (Pillow's 'F'
+mode), without 8-bit rounding. Core accuracy corrupts the union (max) of the
 spurious masks of images that have one; spurious accuracy the union of the core masks; a feature's drop its
 mask alone. Strategies as in core/sweep/SweepOptions.h; blur is torchvision's gaussian_blur.
 
@@ -25,7 +25,9 @@ import sys
 import cv2
 import numpy as np
 import torch
+import torchvision.transforms as T
 import torchvision.transforms.functional as TF
+from PIL import Image
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 from make_model_fixtures import NarrowResNet  # noqa: E402
@@ -72,20 +74,27 @@ def load_any(path):
         return torch.jit.load(path).eval(), sidecar["preprocessing"], sidecar.get("class_ids", [])
 
 
-def geometry(image, resize, crop):
+def geometry_steps(resize, crop):
+    steps = []
     if resize > 0:
-        h, w = image.shape[:2]
-        short = min(w, h)
-        new_w = resize if w == short else int(resize * w / short)
-        new_h = resize if h == short else int(resize * h / short)
-        if (new_w, new_h) != (w, h):
-            interpolation = cv2.INTER_AREA if resize < short else cv2.INTER_LINEAR
-            image = cv2.resize(image, (new_w, new_h), interpolation=interpolation)
+        steps.append(T.Resize(resize))
     if crop > 0:
-        h, w = image.shape[:2]
-        top, left = int(round((h - crop) / 2.0)), int(round((w - crop) / 2.0))
-        image = image[top:top + crop, left:left + crop]
-    return np.ascontiguousarray(image)
+        steps.append(T.CenterCrop(crop))
+    return T.Compose(steps)
+
+
+def geometry_image(path, resize, crop):
+    with Image.open(path) as image:
+        shaped = geometry_steps(resize, crop)(image.convert("RGB"))
+    return np.asarray(shaped, dtype=np.float32) / 255.0
+
+
+def geometry_mask(path, resize, crop):
+    rgb = read_rgb(path)
+    steps = geometry_steps(resize, crop)
+    channels = [np.asarray(steps(Image.fromarray(np.ascontiguousarray(rgb[..., c]), mode="F")), dtype=np.float32)
+                for c in range(3)]
+    return np.ascontiguousarray(np.stack(channels, axis=-1))
 
 
 def read_rgb(path):
@@ -108,8 +117,8 @@ class SalientSamples(torch.utils.data.Dataset):
     def __getitem__(self, i):
         r = self.rows[i]
         name = os.path.join(r["wnid"], r["image"] + ".png")
-        image = geometry(read_rgb(os.path.join(self.root, self.split, name)), self.p["resize"], self.p["crop"])
-        masks = geometry(read_rgb(os.path.join(self.root, "masks", self.split, name)), self.p["resize"], self.p["crop"])
+        image = geometry_image(os.path.join(self.root, self.split, name), self.p["resize"], self.p["crop"])
+        masks = geometry_mask(os.path.join(self.root, "masks", self.split, name), self.p["resize"], self.p["crop"])
         present = torch.tensor([True, r["background_cue"] != "none", r["object_cue"] != "none"])
         channels = torch.from_numpy(masks).permute(2, 0, 1)  # item, background, object
         channels = channels * present.view(3, 1, 1)
