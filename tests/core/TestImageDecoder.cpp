@@ -56,6 +56,8 @@ private Q_SLOTS:
         at::Tensor actual = at::empty({image.height, image.width, 3});
         std::memcpy(actual.data_ptr<float>(), image.pixels.data(), image.pixels.size() * sizeof(float));
         const double largest = (actual.permute({2, 0, 1}) - expected).abs().max().item<double>();
+        const double meanOff = (actual.permute({2, 0, 1}) - expected).abs().mean().item<double>();
+        qInfo("largest difference %.3f / 255, mean %.5f / 255", largest * 255.0, meanOff * 255.0);
         QVERIFY2(largest <= 1.0 / 255.0 + 1e-6, qPrintable(QString("off by %1 / 255").arg(largest * 255.0)));
     }
 
