@@ -1,6 +1,7 @@
 #include "ui/shell/StartPage.h"
 
 #include "ui/shell/RecentWorkspaceDelegate.h"
+#include "ui/widgets/LabelStyle.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -16,21 +17,6 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
-
-namespace {
-
-QFont scaledFont(const QFont& base, qreal factor, QFont::Weight weight)
-{
-    QFont font = base;
-    if (base.pointSizeF() > 0)
-        font.setPointSizeF(base.pointSizeF() * factor);
-    else
-        font.setPixelSize(qRound(base.pixelSize() * factor));
-    font.setWeight(weight);
-    return font;
-}
-
-} // namespace
 
 StartPage::StartPage(QWidget* parent) : QWidget(parent)
 {

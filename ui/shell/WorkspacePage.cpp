@@ -1,14 +1,14 @@
 #include "ui/shell/WorkspacePage.h"
 
-#include "ui/shell/WorkspaceWatcher.h"
-
 #include "ui/annotate/AnnotatePage.h"
 #include "ui/dataset/DatasetBrowser.h"
 #include "ui/features/FeatureBrowser.h"
 #include "ui/overview/DemoSummary.h"
 #include "ui/overview/IndexPanel.h"
+#include "ui/shell/WorkspaceWatcher.h"
 #include "ui/sweep/SweepPage.h"
 #include "ui/sweep/SweepRunList.h"
+#include "ui/widgets/LabelStyle.h"
 
 #include "database/Workspace.h"
 
@@ -37,17 +37,6 @@ enum Column
     SizeColumn,
     ModifiedColumn,
 };
-
-QFont scaledFont(const QFont& base, qreal factor, QFont::Weight weight)
-{
-    QFont font = base;
-    if (base.pointSizeF() > 0)
-        font.setPointSizeF(base.pointSizeF() * factor);
-    else
-        font.setPixelSize(qRound(base.pixelSize() * factor));
-    font.setWeight(weight);
-    return font;
-}
 
 QString describeKind(const QFileInfo& info)
 {

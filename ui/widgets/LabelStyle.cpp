@@ -2,11 +2,19 @@
 
 #include <QLabel>
 
+QFont scaledFont(const QFont& base, qreal factor, QFont::Weight weight)
+{
+    QFont font = base;
+    if (base.pointSizeF() > 0)
+        font.setPointSizeF(base.pointSizeF() * factor);
+    else
+        font.setPixelSize(qRound(base.pixelSize() * factor));
+    font.setWeight(weight);
+    return font;
+}
+
 void emphasise(QLabel* label, LabelEmphasis emphasis)
 {
-    QFont font = label->font();
     const bool title = emphasis == LabelEmphasis::Title;
-    font.setPointSizeF(font.pointSizeF() * (title ? 1.3 : 1.15));
-    font.setWeight(title ? QFont::Bold : QFont::DemiBold);
-    label->setFont(font);
+    label->setFont(scaledFont(label->font(), title ? 1.3 : 1.15, title ? QFont::Bold : QFont::DemiBold));
 }

@@ -1,6 +1,11 @@
 #pragma once
 
+#include <QFont>
+
 class QLabel;
+
+/// `base` scaled by `factor` with `weight`, whether its size is given in points or in pixels.
+QFont scaledFont(const QFont& base, qreal factor, QFont::Weight weight);
 
 /// How much a label stands out, so that every screen's titles and headings look alike.
 enum class LabelEmphasis
