@@ -19,6 +19,7 @@
 
 #include "../cli/CliRun.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -350,6 +351,8 @@ private Q_SLOTS:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QComboBox* chooser = page.annotatePage()->studyChooser();
+        QAbstractItemModelTester chooserModel(chooser->model(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int studies = chooser->count();
         const QString chosen = chooser->currentText();
         QVERIFY(chosen.startsWith("solo"));

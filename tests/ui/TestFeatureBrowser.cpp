@@ -12,9 +12,11 @@
 #include "../cli/CliRun.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -98,6 +100,11 @@ private Q_SLOTS:
     void classThenFeatureShowsFifteenPictures()
     {
         FeatureBrowser browser;
+        // The models behind the class and feature lists keep Qt's rules through loading and filtering.
+        QAbstractItemModelTester classes(browser.classList()->view()->model(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester features(browser.featureList()->model(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
         // Search with the keyboard: the first match is chosen, its features listed, rank 1 shown.
         showSandal(browser, QSize(1366, 768));
         QCOMPARE(browser.classList()->visibleCount(), 1);

@@ -16,6 +16,7 @@
 #include "database/SweepTables.h"
 #include "database/Workspace.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -67,6 +68,10 @@ private Q_SLOTS:
     void chartsFillInWhileTheSweepRuns()
     {
         SweepPage page;
+        QAbstractItemModelTester runs(page.runList()->view()->model(),
+                                      QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester models(page.settings()->models()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.resize(1366, 768);
         page.setWorkspace(m_workspace);
         page.show();
