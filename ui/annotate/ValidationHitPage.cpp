@@ -32,12 +32,9 @@ ValidationHitPage::ValidationHitPage(QWidget* parent) : QWidget(parent), m_runne
 {
     connect(m_runner, &JobRunner::ended, this, &ValidationHitPage::startNext);
     setObjectName("validationHitPage");
-    m_heading = new QLabel(this);
-    emphasise(m_heading, LabelEmphasis::Title);
-    m_heading->setWordWrap(true);
-    m_details = new QLabel(this);
-    m_details->setForegroundRole(QPalette::PlaceholderText);
-    m_details->setWordWrap(true);
+    const TitleLabels labels = makeTitleLabels(this);
+    m_heading = labels.title;
+    m_details = labels.details;
 
     // Top and bottom side by side, each image above its heatmap: the comparison the study asks for
     // fits on one screen.

@@ -32,12 +32,9 @@ const SectionText sectionTexts[FeaturePanel::SectionCount] = {
 FeaturePanel::FeaturePanel(QWidget* parent) : QWidget(parent)
 {
     setObjectName("featurePanel");
-    m_heading = new QLabel(this);
-    emphasise(m_heading, LabelEmphasis::Title);
-    m_heading->setWordWrap(true);
-    m_details = new QLabel(this);
-    m_details->setForegroundRole(QPalette::PlaceholderText);
-    m_details->setWordWrap(true);
+    const TitleLabels labels = makeTitleLabels(this);
+    m_heading = labels.title;
+    m_details = labels.details;
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);

@@ -13,6 +13,16 @@ QFont scaledFont(const QFont& base, qreal factor, QFont::Weight weight)
     return font;
 }
 
+TitleLabels makeTitleLabels(QWidget* parent)
+{
+    TitleLabels labels{new QLabel(parent), new QLabel(parent)};
+    emphasise(labels.title, LabelEmphasis::Title);
+    labels.title->setWordWrap(true);
+    labels.details->setForegroundRole(QPalette::PlaceholderText);
+    labels.details->setWordWrap(true);
+    return labels;
+}
+
 void emphasise(QLabel* label, LabelEmphasis emphasis)
 {
     const bool title = emphasis == LabelEmphasis::Title;

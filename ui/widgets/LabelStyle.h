@@ -3,6 +3,7 @@
 #include <QFont>
 
 class QLabel;
+class QWidget;
 
 /// `base` scaled by `factor` with `weight`, whether its size is given in points or in pixels.
 QFont scaledFont(const QFont& base, qreal factor, QFont::Weight weight);
@@ -16,3 +17,12 @@ enum class LabelEmphasis
 
 /// Sets `label`'s font for `emphasis`, scaled from the label's own font.
 void emphasise(QLabel* label, LabelEmphasis emphasis);
+
+/// The title and the line of details under it that a page or panel opens with: both wrap, the details
+/// in the palette's secondary text colour.
+struct TitleLabels
+{
+    QLabel* title = nullptr;
+    QLabel* details = nullptr;
+};
+TitleLabels makeTitleLabels(QWidget* parent);
