@@ -165,6 +165,7 @@ PairRenderResult renderPairToFolder(const PairRenderRequest& request, const Job&
     const Image first = renderer.prepareFile(sources.front());
     result.attack = request.attack;
     result.effectiveStepSize = request.attack.effectiveStepSize(first.height, first.width);
+    result.effectiveEps = request.attack.effectiveEps(first.height, first.width);
     for (std::size_t i = 0; i < evidence.size(); ++i) {
         const std::int64_t row = ranked.topPredicted[i];
         const CachedEvidence& e = evidence[i];

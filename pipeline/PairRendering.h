@@ -46,6 +46,7 @@ struct PairRenderResult
     std::string device;
     AttackSettings attack;
     double effectiveStepSize = 0.0;
+    double effectiveEps = 0.0;           ///< the attack's L2 bound on this model's input (0: none)
     std::optional<std::string> cacheDir; ///< the render cache used, if any
     std::vector<RenderedImage> images;
 };

@@ -246,7 +246,9 @@ const std::vector<CommandHelp>& commandHelp()
           {"--index DIR", "the index folder (default: WORKSPACE/index)"},
           {"--model FILE", "default: the index's model"},
           {"--data DIR", "default: the index's dataset"},
-          {"--steps N, --step-size S, --eps E", "the feature attack"},
+          {"--steps N, --step-size S, --eps E",
+           "the feature attack (default 100 steps of 10 within an L2 radius of 10, both at 224 x 224 and "
+           "scaled to the model's input; --eps 0: no bound)"},
           {"--batch-size N", "images per forward pass"},
           {"--no-cache", "render without the workspace's cache"},
           kDevice,

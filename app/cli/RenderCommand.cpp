@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "ProgressBar.h"
 
+#include "base/Parse.h"
 #include "base/Text.h"
 #include "pipeline/PairRendering.h"
 
@@ -10,17 +11,22 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 namespace salient::cli {
 namespace {
 
 using Json = nlohmann::json;
 
-double nonNegative(Arguments& arguments, const std::string& name, double fallback)
+/// --NAME as a number >= 0; nullopt when it is not given.
+std::optional<double> nonNegative(Arguments& arguments, const std::string& name)
 {
-    const double value = arguments.doubleOption(name, fallback);
-    if (value < 0)
-        throw UsageError("option --" + name + " needs a number >= 0, not " + numberText(value));
+    const std::optional<std::string> text = arguments.option(name);
+    if (!text)
+        return std::nullopt;
+    const std::optional<double> value = parseDouble(*text);
+    if (!value || *value < 0)
+        throw UsageError("option --" + name + " needs a number >= 0, not '" + *text + "'");
     return value;
 }
 
@@ -47,7 +53,7 @@ void printJson(const PairRenderResult& result, double seconds)
                        {{"steps", result.attack.steps},
                         {"step_size", result.attack.stepSize},
                         {"effective_step_size", result.effectiveStepSize},
-                        {"eps", result.attack.eps}}},
+                        {"eps", result.effectiveEps}}},
                       {"cache", result.cacheDir ? Json(*result.cacheDir) : Json(nullptr)},
                       {"seconds", seconds},
                       {"images", images}}
@@ -71,8 +77,9 @@ int runRenderCommand(Arguments& arguments)
     request.data = arguments.option("data");
     request.device = parseDeviceChoice(arguments.option("device", "auto"));
     request.attack.steps = arguments.intOption("steps", request.attack.steps);
-    request.attack.stepSize = nonNegative(arguments, "step-size", request.attack.stepSize);
-    request.attack.eps = nonNegative(arguments, "eps", request.attack.eps);
+    request.attack.stepSize = nonNegative(arguments, "step-size").value_or(request.attack.stepSize);
+    // Absent: the default bound, scaled to the model's input; 0: no bound.
+    request.attack.eps = nonNegative(arguments, "eps").value_or(request.attack.eps);
     request.attack.batchSize = arguments.intOption("batch-size", request.attack.batchSize);
     if (!arguments.positionals().empty() || !classText || !featureText || !out)
         throw UsageError(

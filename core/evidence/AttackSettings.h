@@ -14,15 +14,29 @@ struct AttackSettings
     /// as much as the reference does at 224 x 224 (48 x 48 images: 10 * 48 / 224 = 2.14).
     static constexpr double referenceSide = 224.0;
 
+    /// The default radius of the L2 ball the perturbation stays in, on a referenceSide image, scaled
+    /// like the step (48 x 48: 2.14). Without a bound, 100 steps of 10 saturate the demo's images into
+    /// coloured noise; inside it the amplified attribute stays readable.
+    static constexpr double defaultEpsAtReference = 10.0;
+
     int steps = 100;
     double stepSize = 10.0; ///< L2 length of one step on a referenceSide x referenceSide image
-    double eps = 0.0;       ///< > 0: project the perturbation onto the L2 ball of this radius (image units)
-    int batchSize = 5;      ///< images attacked together
+    /// The L2 ball's radius in image units at the model's input: > 0 that radius, 0 no bound, < 0 (the
+    /// default) defaultEpsAtReference scaled to the image.
+    double eps = -1.0;
+    int batchSize = 5; ///< images attacked together
 
     /// The L2 length of one step on an image of `height` x `width` pixels.
     double effectiveStepSize(int height, int width) const
     {
         return stepSize * std::sqrt(double(height) * double(width)) / referenceSide;
+    }
+
+    /// The radius the perturbation is projected onto on an image of `height` x `width` (0: none).
+    double effectiveEps(int height, int width) const
+    {
+        return eps >= 0 ? eps
+                        : defaultEpsAtReference * std::sqrt(double(height) * double(width)) / referenceSide;
     }
 };
 

@@ -12,10 +12,11 @@ namespace salient {
 FeatureAttackResult featureAttack(Network& network, const at::Tensor& images, int feature,
                                   const AttackSettings& settings, const Job& job)
 {
-    if (settings.steps < 0 || settings.stepSize < 0 || settings.eps < 0)
-        throw InputError("the feature attack needs steps, step size and eps that are not negative");
+    if (settings.steps < 0 || settings.stepSize < 0)
+        throw InputError("the feature attack needs steps and a step size that are not negative");
     const at::Tensor clean = images.detach();
     const double step = settings.effectiveStepSize(int(clean.size(2)), int(clean.size(3)));
+    const double eps = settings.effectiveEps(int(clean.size(2)), int(clean.size(3)));
     std::vector<at::Tensor> values;
     at::Tensor x = clean.clone();
     at::Tensor featureValue;
@@ -30,9 +31,9 @@ FeatureAttackResult featureAttack(Network& network, const at::Tensor& images, in
         values.push_back(featureValue.to(at::kCPU));
         at::NoGradGuard noGrad;
         x = x + step * gradient / (perImageNorm(gradient) + 1e-10).view({-1, 1, 1, 1});
-        if (settings.eps > 0) {
+        if (eps > 0) {
             const at::Tensor delta = x - clean;
-            const at::Tensor scale = (settings.eps / perImageNorm(delta).clamp_min(1e-12)).clamp_max(1.0);
+            const at::Tensor scale = (eps / perImageNorm(delta).clamp_min(1e-12)).clamp_max(1.0);
             x = clean + delta * scale.view({-1, 1, 1, 1});
         }
         x = x.clamp(0.0, 1.0);

@@ -91,6 +91,7 @@ private:
         // every step from the same point (whole runs drift apart: ReLU kinks amplify rounding).
         AttackSettings settings, oneStep;
         settings.steps = attackSteps;
+        settings.eps = oneStep.eps = 0.0; // unbounded
         oneStep.steps = 1;
         const AttackedImages attacked = renderer.attack(images, features.front(), settings);
         std::vector<Image> iterates = images;

@@ -70,10 +70,12 @@ private Q_SLOTS:
 
     void featureRisesAtEveryStep()
     {
-        // A fifth of the reference's step: small enough that no step overshoots on this model.
+        // A fifth of the reference's step: small enough that no step overshoots on this model. Without a
+        // bound, so that no projection pulls a step back.
         AttackSettings settings;
         settings.stepSize = 2.0;
         settings.steps = 40;
+        settings.eps = 0.0;
         for (int feature : m_features) {
             const AttackedImages attacked = m_renderer->attack(m_images, feature, settings);
             QCOMPARE(attacked.images.size(), m_images.size());
@@ -95,11 +97,13 @@ private Q_SLOTS:
         }
     }
 
-    void referenceDefaultsRaiseTheFeature()
+    void unboundedReferenceRaisesTheFeature()
     {
         // 100 steps of 10 at 224 x 224 (2.14 here): near the top a fixed step sometimes overshoots, so
         // the feature rises over the run and at most steps, not at every one.
-        const AttackedImages attacked = m_renderer->attack(m_images, m_features.front(), AttackSettings{});
+        AttackSettings unbounded;
+        unbounded.eps = 0.0;
+        const AttackedImages attacked = m_renderer->attack(m_images, m_features.front(), unbounded);
         for (std::size_t i = 0; i < m_images.size(); ++i) {
             const auto& trace = attacked.featureTrace[i];
             QCOMPARE(int(trace.size()), 101);
@@ -111,6 +115,25 @@ private Q_SLOTS:
             QVERIFY(rising >= 60);
             checkImage(attacked.images[i], m_images[i]);
         }
+    }
+
+    /// The defaults keep the perturbation within an L2 radius of 10 at 224 x 224, scaled like the step
+    /// (10 * 48 / 224 on these images), and still raise the feature.
+    void defaultsRaiseTheFeatureWithinTheirBound()
+    {
+        const AttackSettings defaults;
+        const double radius = defaults.effectiveEps(m_images.front().height, m_images.front().width);
+        QCOMPARE(radius, 10.0 * std::sqrt(double(m_images.front().height) * m_images.front().width) / 224.0);
+        const AttackedImages attacked = m_renderer->attack(m_images, m_features.front(), defaults);
+        double longest = 0.0;
+        for (std::size_t i = 0; i < m_images.size(); ++i) {
+            const auto& trace = attacked.featureTrace[i];
+            qInfo("image %zu: %.3f -> %.3f within %.3f", i, trace.front(), trace.back(), radius);
+            QVERIFY(trace.back() > 1.2f * trace.front());
+            longest = std::max(longest, l2Distance(attacked.images[i], m_images[i]));
+            checkImage(attacked.images[i], m_images[i]);
+        }
+        QVERIFY2(longest <= radius + 1e-4, qPrintable(QString::number(longest)));
     }
 
     void epsBoundsThePerturbation()
