@@ -363,6 +363,9 @@ private Q_SLOTS:
         QVERIFY2(created.exitCode == 0, created.err.constData());
         QTRY_COMPARE_WITH_TIMEOUT(chooser->count(), studies + 1, 5000);
         QCOMPARE(chooser->currentText(), chosen);
+        // A study is labelled with its kind unless its name already says it.
+        QVERIFY(chooser->findText("late (discovery)") >= 0);
+        QVERIFY(chooser->findText("discovery") >= 0);
 
         // An answer given on the command line moves everyone's progress.
         const int answered = page.annotatePage()->overallProgress()->value();

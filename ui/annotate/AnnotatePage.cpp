@@ -274,8 +274,11 @@ void AnnotatePage::reloadStudies()
 void AnnotatePage::fillStudyChooser()
 {
     m_studies->clear();
-    for (const salient::Study& study : m_studyList)
-        m_studies->addItem(tr("%1 (%2)").arg(text(study.name), text(salient::toString(study.kind))));
+    for (const salient::Study& study : m_studyList) {
+        // A study named after its kind ("discovery") is not labelled "discovery (discovery)".
+        const QString name = text(study.name), kind = text(salient::toString(study.kind));
+        m_studies->addItem(name == kind ? name : tr("%1 (%2)").arg(name, kind));
+    }
 }
 
 void AnnotatePage::refreshStudies()
@@ -315,7 +318,9 @@ void AnnotatePage::chooseStudy(int index)
         return;
     m_study = m_studyList[std::size_t(index)];
     m_skipped.clear();
-    m_studyFacts->setText(tr("%n annotator(s) per HIT", nullptr, m_study->answersPerHit));
+    m_studyFacts->setText(m_study->answersPerHit == 1
+                              ? tr("1 annotator per HIT")
+                              : tr("%1 annotators per HIT").arg(m_study->answersPerHit));
     const bool discovery = m_study->kind == salient::StudyKind::Discovery;
     m_keys->setText(tr("Keys: %1 answer (Alt+%1 while typing the reason) · F1–F5 confidence · Enter submit "
                        "(Shift+Enter new line) · F8 skip · Ctrl+Z undo your last answer")
