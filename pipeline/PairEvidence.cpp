@@ -72,6 +72,8 @@ std::shared_ptr<EvidenceSession> sharedEvidenceSession(const std::string& worksp
     if (key.empty())
         key = fs::absolute(workspacePath).lexically_normal();
     const std::lock_guard<std::mutex> lock(registryMutex);
+    for (auto it = registry.begin(); it != registry.end();) // forget workspaces nobody shows any more
+        it = it->second.expired() ? registry.erase(it) : std::next(it);
     std::weak_ptr<EvidenceSession>& slot = registry[key.string()];
     std::shared_ptr<EvidenceSession> session = slot.lock();
     if (!session) {

@@ -55,13 +55,18 @@ int Arguments::intOption(const std::string& name, int fallback)
 
 double Arguments::doubleOption(const std::string& name, double fallback)
 {
+    return doubleOption(name).value_or(fallback);
+}
+
+std::optional<double> Arguments::doubleOption(const std::string& name)
+{
     const auto text = option(name);
     if (!text)
-        return fallback;
+        return std::nullopt;
     const std::optional<double> value = parseDouble(*text);
     if (!value)
         throw UsageError("option --" + name + " needs a number, not '" + *text + "'");
-    return *value;
+    return value;
 }
 
 std::vector<std::string> Arguments::positionals() const

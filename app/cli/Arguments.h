@@ -21,6 +21,8 @@ public:
     std::string option(const std::string& name, const std::string& fallback);
     int intOption(const std::string& name, int fallback);
     double doubleOption(const std::string& name, double fallback);
+    /// `--name` as a number; nullopt when it is absent, UsageError when it is not a number.
+    std::optional<double> doubleOption(const std::string& name);
     /// What is left once every option was consumed; throws UsageError for an unknown `--option`.
     std::vector<std::string> positionals() const;
 

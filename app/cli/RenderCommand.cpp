@@ -1,7 +1,6 @@
 #include "Commands.h"
 #include "ProgressBar.h"
 
-#include "base/Parse.h"
 #include "base/Text.h"
 #include "pipeline/PairRendering.h"
 
@@ -21,12 +20,9 @@ using Json = nlohmann::json;
 /// --NAME as a number >= 0; nullopt when it is not given.
 std::optional<double> nonNegative(Arguments& arguments, const std::string& name)
 {
-    const std::optional<std::string> text = arguments.option(name);
-    if (!text)
-        return std::nullopt;
-    const std::optional<double> value = parseDouble(*text);
-    if (!value || *value < 0)
-        throw UsageError("option --" + name + " needs a number >= 0, not '" + *text + "'");
+    const std::optional<double> value = arguments.doubleOption(name);
+    if (value && *value < 0)
+        throw UsageError("option --" + name + " needs a number >= 0, not " + numberText(*value));
     return value;
 }
 
