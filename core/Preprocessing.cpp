@@ -117,7 +117,7 @@ std::string Preprocessing::describe() const
     out << (resize > 0 ? "resize " + std::to_string(resize) : std::string("no resize")) << ", "
         << (crop > 0 ? "centre crop " + std::to_string(crop) : std::string("no crop")) << ", mean ["
         << mean[0] << ", " << mean[1] << ", " << mean[2] << "], std [" << std[0] << ", " << std[1] << ", "
-        << std[2] << "]";
+        << std[2] << "], geometry " << kImageGeometry;
     return out.str();
 }
 

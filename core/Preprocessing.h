@@ -8,6 +8,10 @@
 
 namespace salient {
 
+/// Names how images are resized and cropped (torchvision's Resize and CenterCrop on PIL images). It is
+/// part of Preprocessing::describe(), so an index, a cache or a result made another way reads as stale.
+inline constexpr const char* kImageGeometry = "torchvision-pil";
+
 /// How a model wants its input: resize the shorter side, take the centre crop, then normalise per
 /// channel. Images reach the model in [0, 1]; the model applies mean and std itself, so attacks and
 /// noise work in image space.

@@ -1,8 +1,6 @@
 #include "pipeline/IndexStep.h"
 
 #include "base/Parse.h"
-#include "base/Sha256.h"
-#include "core/data/ImageFolder.h"
 #include "core/index/IndexManifest.h"
 #include "core/index/IndexView.h"
 #include "database/IndexTables.h"
@@ -61,21 +59,6 @@ void removeReplacedIndex(const Workspace& workspace, const std::optional<std::st
         return;
     std::error_code ignored; // a folder left behind costs disk space, not correctness
     fs::remove_all(old, ignored);
-}
-
-/// True when `directory` holds an index built to its end from this model file and this dataset as they
-/// are now: indexing again would only write the same rows.
-bool indexIsCurrent(const std::string& directory, const std::string& model, const std::string& data)
-{
-    try {
-        const IndexManifest manifest = IndexManifest::read(directory);
-        return manifest.shardCount <= 1 &&
-               fs::absolute(manifest.dataset).lexically_normal() == fs::absolute(data).lexically_normal() &&
-               manifest.modelSha256 == sha256OfFile(model) &&
-               manifest.totalImages == std::int64_t(ImageFolder::scan(data).entries.size());
-    } catch (const std::exception&) {
-        return false; // unfinished, unreadable or gone: build anew
-    }
 }
 
 } // namespace
@@ -158,10 +141,18 @@ IndexStepResult runIndexStep(Workspace& workspace, const IndexStepOptions& optio
         options.model ? *options.model : workspaceFile(workspace, WorkspaceKeys::RobustModel);
     const std::string data =
         options.data ? *options.data : workspaceFile(workspace, WorkspaceKeys::Dataset, "train");
-    if (!options.directory && indexOptions.shardCount <= 1 && previous && !options.rebuild &&
-        indexIsCurrent(*previous, model, data))
+    // The current index is reused when nothing it was made from has changed; otherwise the new one is
+    // built beside it, so that a cancelled rebuild leaves the old one whole.
+    std::optional<IndexSummary> reused;
+    if (!options.directory && indexOptions.shardCount <= 1 && previous && !options.rebuild)
+        reused = completedFeatureIndex(model, data, *previous);
+    if (reused) {
         result.directory = *previous;
-    result.summary = buildFeatureIndex(model, data, result.directory, indexOptions, job);
+        result.summary = *reused;
+        result.reused = true;
+    } else {
+        result.summary = buildFeatureIndex(model, data, result.directory, indexOptions, job);
+    }
     if (indexOptions.shardCount > 1)
         return result;
     storeFeatureIndex(workspace, result.directory, options.ranking, job);

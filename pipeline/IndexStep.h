@@ -36,6 +36,7 @@ struct IndexStepResult
     IndexSummary summary;
     std::string directory;
     bool stored = false; ///< false for a shard: its ranking waits for the merge
+    bool reused = false; ///< the index was current (same model, preprocessing and images): nothing computed
 };
 
 IndexStepResult runIndexStep(Workspace& workspace, const IndexStepOptions& options, const Job& job = {});

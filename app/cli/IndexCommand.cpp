@@ -84,8 +84,13 @@ int runIndexCommand(Arguments& arguments)
             throw UsageError("no workspace in " + workspaceDir +
                              "; pass --workspace DIR, or --model, --data and --out");
         result.directory = *options.directory;
-        result.summary =
-            buildFeatureIndex(*options.model, *options.data, result.directory, options.index, progress.job());
+        const auto done = options.rebuild ? std::nullopt
+                                          : completedFeatureIndex(*options.model, *options.data,
+                                                                  result.directory, options.index);
+        result.reused = done.has_value();
+        result.summary = done ? *done
+                              : buildFeatureIndex(*options.model, *options.data, result.directory,
+                                                  options.index, progress.job());
     }
     progress.finishLine();
     const IndexSummary& summary = result.summary;
@@ -102,12 +107,16 @@ int runIndexCommand(Arguments& arguments)
                           {"accuracy", summary.accuracy},
                           {"unreadable", unreadable},
                           {"empty_classes", summary.emptyClasses},
-                          {"stored", result.stored}}
+                          {"stored", result.stored},
+                          {"reused", result.reused}}
                          .dump(2)
                   << '\n';
         return 0;
     }
-    if (summary.resumedAt > 0)
+    if (result.reused)
+        std::cout << "The index is current (same model file, preprocessing and images); --rebuild builds it "
+                     "anew\n";
+    else if (summary.resumedAt > 0)
         std::cout << "Resumed after " << summary.resumedAt << " images\n";
     std::cout << "Indexed " << summary.images << " images (" << summary.featureWidth << " features, "
               << summary.classes << " classes) into " << out << "; accuracy " << std::fixed

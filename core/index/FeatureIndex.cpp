@@ -5,6 +5,7 @@
 #include "core/ImageDecoder.h"
 #include "core/Parallel.h"
 #include "core/data/ClassMapping.h"
+#include "core/data/ImageFolder.h"
 #include "core/index/IndexManifest.h"
 #include "core/model/ModelFile.h"
 #include "core/model/TorchDevice_p.h"
@@ -72,7 +73,60 @@ void writeJson(const fs::path& path, const Json& json)
     writeFileAtomically(path.string(), text);
 }
 
+/// What a run of this model over these images writes into progress.json and checks on resuming:
+/// rows made by another model, dataset or preprocessing are never reused.
+std::string runIdentity(const ModelInfo& info, const Preprocessing& preprocessing,
+                        const std::string& datasetRoot, std::int64_t count)
+{
+    return info.sha256 + "|" + fs::absolute(datasetRoot).lexically_normal().string() + "|" +
+           std::to_string(count) + "|" + preprocessing.describe();
+}
+
+/// The shard of the sorted images `options` asks for: [first, last).
+std::pair<std::int64_t, std::int64_t> shardRange(std::int64_t total, const IndexOptions& options)
+{
+    if (options.shardCount < 1 || options.shard < 0 || options.shard >= options.shardCount)
+        throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shardCount) +
+                         " does not exist (shards are numbered 0 to N-1)");
+    // A shard is a contiguous run of the sorted images, so shards merge by concatenation.
+    return {total * options.shard / options.shardCount, total * (options.shard + 1) / options.shardCount};
+}
+
 } // namespace
+
+std::optional<IndexSummary> completedFeatureIndex(const std::string& modelPath,
+                                                  const std::string& datasetRoot,
+                                                  const std::string& indexDirectory,
+                                                  const IndexOptions& options)
+{
+    try {
+        if (fs::exists(fs::path(indexDirectory) / "progress.json"))
+            return std::nullopt;
+        const IndexManifest manifest = IndexManifest::read(indexDirectory);
+        const ImageFolder folder = ImageFolder::scan(datasetRoot);
+        const std::int64_t total = std::int64_t(folder.entries.size());
+        const auto [first, last] = shardRange(total, options);
+        if (manifest.totalImages != total || manifest.first != first || manifest.images != last - first ||
+            manifest.shard != options.shard || manifest.shardCount != options.shardCount ||
+            fs::absolute(manifest.dataset).lexically_normal() != fs::absolute(datasetRoot).lexically_normal())
+            return std::nullopt;
+        const LoadedModel model = loadModel(modelPath, at::kCPU);
+        if (manifest.modelSha256 != model.info.sha256 ||
+            manifest.preprocessing != model.network->preprocessing().describe())
+            return std::nullopt;
+        IndexSummary summary;
+        summary.images = manifest.images;
+        summary.featureWidth = manifest.featureWidth;
+        summary.classes = manifest.classes;
+        summary.resumedAt = manifest.images;
+        summary.unreadable = manifest.unreadable;
+        summary.accuracy = manifest.accuracy;
+        summary.emptyClasses = folder.emptyClasses;
+        return summary;
+    } catch (const std::exception&) {
+        return std::nullopt; // unreadable or gone: not a finished index of this run
+    }
+}
 
 IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& datasetRoot,
                                const std::string& indexDirectory, const IndexOptions& options, const Job& job)
@@ -84,13 +138,8 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     ResNet& resnet = network.resnet(); // features need a native model
     ImageFolder folder = ImageFolder::scan(datasetRoot);
     const std::vector<std::int64_t> classOf = mapFolderClasses(model.info, folder);
-    if (options.shardCount < 1 || options.shard < 0 || options.shard >= options.shardCount)
-        throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shardCount) +
-                         " does not exist (shards are numbered 0 to N-1)");
-    // A shard is a contiguous run of the sorted images, so shards merge by concatenation.
     const std::int64_t total = std::int64_t(folder.entries.size());
-    const std::int64_t first = total * options.shard / options.shardCount;
-    const std::int64_t last = total * (options.shard + 1) / options.shardCount;
+    const auto [first, last] = shardRange(total, options);
     folder.entries =
         std::vector<ImageFolderEntry>(folder.entries.begin() + first, folder.entries.begin() + last);
     const std::int64_t count = last - first;
@@ -101,9 +150,8 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     const fs::path dir(indexDirectory);
     fs::create_directories(dir);
     const fs::path progressPath = dir / "progress.json";
-    const std::string identity = model.info.sha256 + "|" +
-                                 fs::absolute(datasetRoot).lexically_normal().string() + "|" +
-                                 std::to_string(count);
+    const std::string preprocessing = network.preprocessing().describe();
+    const std::string identity = runIdentity(model.info, network.preprocessing(), datasetRoot, count);
     IndexSummary summary;
     summary.emptyClasses = folder.emptyClasses;
     summary.images = count;
@@ -212,6 +260,7 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     manifest.model = modelPath;
     manifest.modelSha256 = model.info.sha256;
     manifest.dataset = datasetRoot;
+    manifest.preprocessing = preprocessing;
     manifest.accuracy = summary.accuracy;
     manifest.unreadable = summary.unreadable;
     manifest.write(dir.string());

@@ -4,6 +4,7 @@
 #include "core/Runtime.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,14 @@ struct IndexSummary
 IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& datasetRoot,
                                const std::string& indexDirectory, const IndexOptions& options,
                                const Job& job = {});
+
+/// The summary of the finished index in `indexDirectory` when it was built from this model file (same
+/// checksum and preprocessing) and this dataset as it is now; nullopt otherwise (none, unfinished, stale,
+/// unreadable). Building it again would only write the same rows.
+std::optional<IndexSummary> completedFeatureIndex(const std::string& modelPath,
+                                                  const std::string& datasetRoot,
+                                                  const std::string& indexDirectory,
+                                                  const IndexOptions& options = {});
 
 /// Joins the shard folders of one dataset and model into a whole index in `outDirectory`; throws
 /// InputError when they belong to different runs, overlap or leave a gap.

@@ -32,6 +32,7 @@ IndexManifest IndexManifest::read(const std::string& directory)
         m.model = json.at("model").get<std::string>();
         m.modelSha256 = json.at("model_sha256").get<std::string>();
         m.dataset = json.at("dataset").get<std::string>();
+        m.preprocessing = json.value("preprocessing", "");
         m.accuracy = json.value("accuracy", 0.0);
         for (const auto& u : json.at("unreadable"))
             m.unreadable.emplace_back(u.at("path").get<std::string>(), u.at("reason").get<std::string>());
@@ -57,6 +58,7 @@ void IndexManifest::write(const std::string& directory) const
                                  {"model", model},
                                  {"model_sha256", modelSha256},
                                  {"dataset", dataset},
+                                 {"preprocessing", preprocessing},
                                  {"dtype", "float32 little-endian row-major"},
                                  {"accuracy", accuracy},
                                  {"unreadable", unreadableJson}};

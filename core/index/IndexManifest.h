@@ -21,6 +21,8 @@ struct IndexManifest
     std::string model;
     std::string modelSha256;
     std::string dataset;
+    /// Preprocessing::describe() of what made the features; empty in indexes older than the record.
+    std::string preprocessing;
     double accuracy = 0.0;
     std::vector<std::pair<std::string, std::string>> unreadable; ///< path, reason
 

@@ -36,6 +36,9 @@ void mergeFeatureIndexes(const std::vector<std::string>& shardDirectories, const
         if (m.modelSha256 != head.modelSha256 || m.dataset != head.dataset ||
             m.totalImages != head.totalImages || m.featureWidth != head.featureWidth)
             throw InputError(dir + ": a shard of another model or dataset than " + shards.front().second);
+        if (m.preprocessing != head.preprocessing)
+            throw InputError(dir + ": a shard preprocessed otherwise (" + m.preprocessing + ") than " +
+                             shards.front().second + " (" + head.preprocessing + ")");
         if (m.first != next)
             throw InputError(dir + ": starts at image " + std::to_string(m.first) +
                              " but the shards before end at " + std::to_string(next) +

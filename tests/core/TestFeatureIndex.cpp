@@ -1,4 +1,6 @@
 // The feature index against PyTorch in Python, resuming after an interruption, and unreadable images.
+#include "RankingReference.h"
+
 #include "base/Errors.h"
 #include "core/Runtime.h"
 #include "core/demo/DemoWorld.h"
@@ -7,9 +9,6 @@
 
 #include <QDirIterator>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -76,32 +75,8 @@ private Q_SLOTS:
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
 
         // Importance, ranks and top images against the ranking PyTorch's own features give.
-        QFile file(m_dir.filePath("ranking.json"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject reference = QJsonDocument::fromJson(file.readAll()).object();
-        const IndexView index = IndexView::open(indexDir("full"));
         int comparedFeatures = 0;
-        for (int cls = 0; cls < index.classes(); ++cls) {
-            const auto ranked = rankClassFeatures(index, cls);
-            const QJsonArray expected = reference[QString::number(cls)].toArray();
-            QCOMPARE(int(ranked.size()), int(expected.size()));
-            for (std::size_t r = 0; r < ranked.size(); ++r) {
-                const QJsonObject e = expected[int(r)].toObject();
-                QCOMPARE(ranked[r].feature, e["feature"].toInt());
-                QCOMPARE(ranked[r].rank, int(r) + 1);
-                QVERIFY(qAbs(ranked[r].importance - e["importance"].toDouble()) <=
-                        1e-4 * qMax(1.0, qAbs(e["importance"].toDouble())));
-                auto indices = [](const QJsonArray& a) {
-                    std::vector<std::int64_t> v;
-                    for (const auto& x : a)
-                        v.push_back(x.toInteger());
-                    return v;
-                };
-                QCOMPARE(ranked[r].topPredicted, indices(e["top_predicted"].toArray()));
-                QCOMPARE(ranked[r].topLabelled, indices(e["top_labelled"].toArray()));
-                ++comparedFeatures;
-            }
-        }
+        test::compareRankingWithReference(indexDir("full"), m_dir.filePath("ranking.json"), comparedFeatures);
         QVERIFY(comparedFeatures >= 40);
     }
 

@@ -13,7 +13,9 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_model_fixtures import NarrowResNet  # noqa: E402
+from reference_ranking import paper_ranking  # noqa: E402
 
 model_path, dataset, index_dir = sys.argv[1:4]
 saved = torch.load(model_path)
@@ -57,23 +59,5 @@ if len(sys.argv) > 4:
     class_ids = meta["class_ids"]
     own_labels = np.array([class_ids.index(name.split("/")[0]) for name in names])
     weights = saved["state_dict"]["fc.weight"].double().numpy()
-    readable = own_predictions >= 0
-
-    def top(candidates, j, count):
-        # highest activation first, ties by index
-        order = sorted(candidates, key=lambda i: (-own_features[i, j], i))
-        return [int(i) for i in order[:count]]
-
-    ranking = {}
-    for c in range(len(class_ids)):
-        predicted = np.where(own_predictions == c)[0]
-        if len(predicted) == 0:
-            ranking[c] = []
-            continue
-        labelled = np.where(readable & (own_labels == c))[0]
-        importance = own_features[predicted].mean(axis=0) * weights[c]
-        best = sorted(range(d), key=lambda j: (-importance[j], j))[:5]
-        ranking[c] = [{"feature": j, "importance": float(importance[j]), "top_predicted": top(predicted, j, 5),
-                       "top_labelled": top(labelled, j, 65)} for j in best]
-    json.dump(ranking, open(sys.argv[4], "w"))
+    json.dump(paper_ranking(own_features, own_predictions, own_labels, weights), open(sys.argv[4], "w"))
 sys.exit(0 if worst < 1e-4 else 1)
