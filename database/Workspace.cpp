@@ -1,10 +1,13 @@
 #include "database/Workspace.h"
 
 #include "database/Migrations.h"
+#include "database/WorkspaceIntegrity.h"
 
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <mutex>
+#include <set>
 #include <system_error>
 #include <utility>
 
@@ -78,6 +81,28 @@ void checkSchemaIsKnown(Database& db, const fs::path& file)
                          std::to_string(latest) + "). Please upgrade Salient Studio to open it.");
 }
 
+/// Refuses a damaged file before anything is written to it. Checked once per process and file: the
+/// GUI opens its workspace many times, and a large file takes seconds to check.
+void checkNotDamaged(Database& db, const fs::path& file)
+{
+    static std::mutex mutex;
+    static std::set<std::string> sound;
+    const std::lock_guard lock(mutex);
+    if (sound.count(file.string()))
+        return;
+    std::vector<std::string> problems;
+    try {
+        problems = databaseProblems(db, false, 3);
+    } catch (const DatabaseError& error) {
+        problems.push_back(error.what());
+    }
+    if (!problems.empty())
+        throw InputError(quoted(file) + " is damaged (" + problems.front() +
+                         (problems.size() > 1 ? ", ..." : "") +
+                         "); it is not used, so nothing more is lost. " + recoveryAdvice(file.string()));
+    sound.insert(file.string());
+}
+
 void migrate(Database& db, const fs::path& file)
 {
     db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (\n"
@@ -86,8 +111,13 @@ void migrate(Database& db, const fs::path& file)
             ")");
     const auto& migrations = workspaceMigrations();
     const int latest = static_cast<int>(migrations.size());
-    if (appliedVersion(db) >= latest)
+    const int applied = appliedVersion(db);
+    if (applied >= latest)
         return;
+    // An upgrade rewrites tables; the copy is the way back if it goes wrong or the old program is needed.
+    if (applied > 0)
+        backupDatabase(db, defaultBackupPath(file.parent_path().string(),
+                                             "before-schema-" + std::to_string(applied + 1)));
 
     for (int version = 1; version <= latest; ++version) {
         try {
@@ -161,6 +191,7 @@ Workspace Workspace::open(const std::string& dir, bool create)
     auto db = std::make_unique<Database>(file.string(), create ? Database::OpenMode::ReadWriteCreate
                                                                : Database::OpenMode::ReadWrite);
     checkIsSqlite(*db, file);
+    checkNotDamaged(*db, file);
     checkSchemaIsKnown(*db, file);
 
     db->exec("PRAGMA foreign_keys = ON");
@@ -170,6 +201,17 @@ Workspace Workspace::open(const std::string& dir, bool create)
     db->exec("PRAGMA synchronous = NORMAL");
 
     migrate(*db, file);
+    return Workspace(folder.string(), std::move(db));
+}
+
+Workspace Workspace::openForRepair(const std::string& dir)
+{
+    const fs::path folder = normalizedFolder(dir);
+    const fs::path file = folder / DatabaseFileName;
+    if (!fs::is_regular_file(file))
+        throw InputError("Folder " + quoted(folder) + " is not a Salient Studio workspace (it has no " +
+                         DatabaseFileName + ")");
+    auto db = std::make_unique<Database>(file.string(), Database::OpenMode::ReadWrite);
     return Workspace(folder.string(), std::move(db));
 }
 

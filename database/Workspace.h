@@ -19,7 +19,15 @@ public:
     /// when missing; without it, both must exist. Throws InputError with a message naming the folder
     /// or file for a missing folder, a file that is not a SQLite database, a SQLite database that is
     /// not a workspace, and a schema newer than this program knows; DatabaseError when SQLite fails.
+    ///
+    /// The file is checked once per process (`PRAGMA quick_check`); a damaged one is refused with an
+    /// InputError that says how to recover, so nothing is written to it. Before pending migrations, the
+    /// database is backed up into backups/.
     static Workspace open(const std::string& dir, bool create);
+
+    /// Opens an existing workspace without the damage check and without migrating, for
+    /// `salient workspace check` and `backup`, which must work on a damaged file.
+    static Workspace openForRepair(const std::string& dir);
 
     /// True when `dir` holds a salient.db file (nothing is opened or checked beyond that).
     static bool looksLikeWorkspace(const std::string& dir);

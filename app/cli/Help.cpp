@@ -101,6 +101,18 @@ const std::vector<CommandHelp>& commandHelp()
          "Reads class metadata (Salient ImageNet's class_metadata.csv) into the workspace for the class "
          "panel.",
          {}},
+        {"workspace",
+         "check",
+         "[DIR] [--json]",
+         "SQLite's full integrity check of salient.db (every workspace is quick-checked when it opens; a "
+         "damaged one is refused). Exit 2 and the way to recover when it is damaged.",
+         {kJson}},
+        {"workspace",
+         "backup",
+         "[DIR] [--out FILE]",
+         "A consistent copy of salient.db, taken while others may be writing (SQLite's online backup). "
+         "One is also taken before every schema upgrade.",
+         {{"--out FILE", "where the copy goes (default: DIR/backups/salient-manual-TIME.db)"}}},
         {"index",
          "",
          "[--workspace DIR] [--model FILE] [--data DIR] [--out DIR] [--rebuild] [--shard I/N] [--json]",

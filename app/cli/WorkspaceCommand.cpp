@@ -1,8 +1,11 @@
 #include "Commands.h"
 
+#include "base/Errors.h"
+#include "core/index/IndexManifest.h"
 #include "database/ClassMetadata.h"
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
+#include "database/WorkspaceIntegrity.h"
 #include "database/WriteTransaction.h"
 #include "pipeline/WorkspacePaths.h"
 
@@ -57,6 +60,17 @@ int showWorkspace(Arguments& arguments)
     const auto classes = indexedClasses(workspace.database());
     info["indexed_images"] = indexedImageCount(workspace.database());
     info["indexed_classes"] = classes.size();
+    // What the stored features were computed from, so results can be matched outside the program.
+    if (workspace.configValue(WorkspaceKeys::FeatureIndex)) {
+        try {
+            const std::string preprocessing =
+                IndexManifest::read(workspaceFile(workspace, WorkspaceKeys::FeatureIndex)).preprocessing;
+            info["index_preprocessing"] =
+                preprocessing.empty() ? "not recorded (an older index)" : preprocessing;
+        } catch (const InputError& e) {
+            info["index_preprocessing"] = std::string("unreadable: ") + e.what();
+        }
+    }
     if (json) {
         std::cout << info.dump(2) << '\n';
         return 0;
@@ -81,6 +95,56 @@ int importClasses(Arguments& arguments)
     return 0;
 }
 
+/// The workspace folder of a check or backup: its one positional, or the current folder.
+std::string workspaceFolder(Arguments& arguments, const char* verb)
+{
+    const auto words = arguments.positionals();
+    if (words.size() > 1)
+        throw UsageError(std::string("workspace ") + verb + " takes at most one DIR");
+    return words.empty() ? "." : words[0];
+}
+
+/// SQLite's full integrity check; exit 2 when the file is damaged, with the way to recover.
+int checkWorkspace(Arguments& arguments)
+{
+    const bool json = arguments.flag("json");
+    Workspace workspace = Workspace::openForRepair(workspaceFolder(arguments, "check"));
+    std::vector<std::string> problems;
+    try {
+        problems = databaseProblems(workspace.database(), true);
+    } catch (const DatabaseError& error) {
+        problems.push_back(error.what());
+    }
+    if (json)
+        std::cout << nlohmann::json{{"database", workspace.databasePath()}, {"problems", problems}}.dump(2)
+                  << '\n';
+    if (problems.empty()) {
+        if (!json)
+            std::cout << workspace.databasePath() << ": ok\n";
+        return 0;
+    }
+    if (!json) {
+        for (const auto& problem : problems)
+            std::cout << problem << '\n';
+        std::cerr << workspace.databasePath() << " is damaged. " << recoveryAdvice(workspace.databasePath())
+                  << '\n';
+    }
+    return int(ExitCode::BadInput);
+}
+
+/// A consistent copy of salient.db while others may be writing (SQLite's online backup).
+int backUpWorkspace(Arguments& arguments)
+{
+    const auto out = arguments.option("out");
+    Workspace workspace = Workspace::openForRepair(workspaceFolder(arguments, "backup"));
+    const std::string target = out ? *out : defaultBackupPath(workspace.path(), "manual");
+    if (fs::exists(target))
+        throw InputError(target + ": already exists; choose another --out");
+    backupDatabase(workspace.database(), target);
+    std::cout << target << '\n';
+    return 0;
+}
+
 } // namespace
 
 int runWorkspaceCommand(const std::string& verb, Arguments& arguments)
@@ -91,7 +155,12 @@ int runWorkspaceCommand(const std::string& verb, Arguments& arguments)
         return showWorkspace(arguments);
     if (verb == "import-classes")
         return importClasses(arguments);
-    throw UsageError("workspace needs a command: init, info or import-classes (see salient --help)");
+    if (verb == "check")
+        return checkWorkspace(arguments);
+    if (verb == "backup")
+        return backUpWorkspace(arguments);
+    throw UsageError("workspace needs a command: init, info, import-classes, check or backup (see salient "
+                     "--help)");
 }
 
 } // namespace salient::cli

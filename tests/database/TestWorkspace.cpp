@@ -1,3 +1,4 @@
+#include "database/Migrations.h"
 #include "database/Workspace.h"
 
 #include <QByteArray>
@@ -53,6 +54,7 @@ private slots:
     void foreignSqliteDatabaseIsRefused();
     void newerSchemaIsRefused();
     void looksLikeWorkspace();
+    void upgradeIsPrecededByABackup();
 
 private:
     QString dir(const QString& name) const { return m_tmp->filePath(name); }
@@ -251,6 +253,37 @@ void TestWorkspace::looksLikeWorkspace()
     QVERIFY(!Workspace::looksLikeWorkspace(str(dir("plain"))));
     Workspace::open(str(dir("ws")), true);
     QVERIFY(Workspace::looksLikeWorkspace(str(dir("ws"))));
+}
+
+/// A workspace one schema version behind, made with the shipped migrations, is copied into backups/
+/// before the upgrade; the copy still has the old version and the data.
+void TestWorkspace::upgradeIsPrecededByABackup()
+{
+    const QString folder = dir("old");
+    QVERIFY(QDir().mkpath(folder));
+    const int old = Workspace::latestSchemaVersion() - 1;
+    {
+        Database db(str(folder + "/salient.db"));
+        db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+        for (int version = 1; version <= old; ++version) {
+            db.exec(salient::workspaceMigrations()[std::size_t(version - 1)]);
+            db.exec("INSERT INTO schema_migrations VALUES (" + std::to_string(version) + ", 'then')");
+        }
+        db.exec("INSERT INTO config (key, value) VALUES ('kept', 'yes')");
+    }
+    Workspace upgraded = Workspace::open(str(folder), false);
+    QCOMPARE(upgraded.schemaVersion(), Workspace::latestSchemaVersion());
+    const QStringList backups = QDir(folder + "/backups").entryList({"*.db"}, QDir::Files);
+    QCOMPARE(backups.size(), 1);
+    QVERIFY2(backups.front().startsWith(QString("salient-before-schema-%1-").arg(old + 1)),
+             qPrintable(backups.front()));
+    Database copy(str(folder + "/backups/" + backups.front()), Database::OpenMode::ReadWrite);
+    QCOMPARE(copy.queryInt64("SELECT MAX(version) FROM schema_migrations"), std::int64_t(old));
+    QCOMPARE(copy.queryText("SELECT value FROM config WHERE key = 'kept'"), std::string("yes"));
+
+    // A workspace that is current is not copied again.
+    Workspace again = Workspace::open(str(folder), false);
+    QCOMPARE(QDir(folder + "/backups").entryList({"*.db"}, QDir::Files).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

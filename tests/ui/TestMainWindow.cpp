@@ -142,6 +142,7 @@ private Q_SLOTS:
     void opensAndCloses();
     void openWorkspaceShowsWorkspacePage();
     void reopeningExistingWorkspaceKeepsData();
+    void fileMenuBacksUpAndChecksTheWorkspace();
     void corruptDatabaseIsReported();
     void failedOpenKeepsCurrentWorkspace();
     void interactiveErrorShowsMessageBox();
@@ -263,6 +264,30 @@ void TestMainWindow::reopeningExistingWorkspaceKeepsData()
     MainWindow window;
     QVERIFY(window.openWorkspace(dir));
     QCOMPARE(window.workspace()->configValue("model").value_or(""), std::string("resnet50"));
+}
+
+void TestMainWindow::fileMenuBacksUpAndChecksTheWorkspace()
+{
+    const QString dir = makeFolder("kept");
+    MainWindow window;
+    auto* backUp = window.findChild<QAction*>("backUpAction");
+    auto* check = window.findChild<QAction*>("checkAction");
+    QVERIFY(backUp && check);
+    QVERIFY(!backUp->isEnabled() && !check->isEnabled()); // nothing to back up yet
+    QVERIFY(window.openWorkspace(dir));
+    window.workspace()->setConfigValue("model", "resnet50");
+
+    backUp->trigger();
+    const QString said = window.statusBar()->currentMessage();
+    QVERIFY2(said.startsWith("Backed up to "), qPrintable(said));
+    const QString copy = QDir::fromNativeSeparators(said.mid(QString("Backed up to ").size()));
+    QVERIFY2(copy.startsWith(dir + "/backups/") && QFileInfo::exists(copy), qPrintable(copy));
+    salient::Database restored(copy.toStdString(), salient::Database::OpenMode::ReadWrite);
+    QCOMPARE(restored.queryText("SELECT value FROM config WHERE key = 'model'"), std::string("resnet50"));
+
+    check->trigger();
+    QVERIFY2(window.statusBar()->currentMessage().contains("integrity check passed"),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TestMainWindow::corruptDatabaseIsReported()

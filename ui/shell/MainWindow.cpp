@@ -4,6 +4,7 @@
 #include "ui/shell/Appearance.h"
 #include "ui/shell/ShortcutsDialog.h"
 #include "ui/shell/StartPage.h"
+#include "ui/shell/WorkspaceMaintenance.h"
 #include "ui/shell/WorkspacePage.h"
 #include "ui/widgets/JobRunner.h"
 
@@ -96,6 +97,23 @@ void MainWindow::createActions()
     m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeWorkspace);
 
+    m_backUpAction = new QAction(tr("&Back Up Workspace"), this);
+    m_backUpAction->setObjectName("backUpAction");
+    m_backUpAction->setStatusTip(
+        tr("Copy salient.db into the workspace's backups folder, safely while others "
+           "write"));
+    connect(m_backUpAction, &QAction::triggered, this, [this] {
+        if (m_workspace)
+            statusBar()->showMessage(WorkspaceMaintenance::backUp(this, *m_workspace));
+    });
+    m_checkAction = new QAction(tr("Chec&k Workspace Integrity"), this);
+    m_checkAction->setObjectName("checkAction");
+    m_checkAction->setStatusTip(tr("Run SQLite's full integrity check of salient.db"));
+    connect(m_checkAction, &QAction::triggered, this, [this] {
+        if (m_workspace)
+            statusBar()->showMessage(WorkspaceMaintenance::check(this, *m_workspace));
+    });
+
     m_quitAction = new QAction(QIcon::fromTheme("application-exit"), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -119,6 +137,9 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(m_closeAction);
+    file->addSeparator();
+    file->addAction(m_backUpAction);
+    file->addAction(m_checkAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -183,6 +204,8 @@ void MainWindow::updateState()
 {
     const bool open = hasWorkspace();
     m_closeAction->setEnabled(open);
+    m_backUpAction->setEnabled(open);
+    m_checkAction->setEnabled(open);
     if (open) {
         const QString path = workspacePath();
         const QString name = QFileInfo(path).fileName();

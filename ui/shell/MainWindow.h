@@ -75,6 +75,8 @@ private:
 
     QAction* m_openAction = nullptr;
     QAction* m_closeAction = nullptr;
+    QAction* m_backUpAction = nullptr;
+    QAction* m_checkAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_clearRecentAction = nullptr;
