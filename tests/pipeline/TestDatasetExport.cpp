@@ -33,6 +33,41 @@ std::string exceptionText(const std::function<void()>& run)
     return "no InputError";
 }
 
+/// A job that asks to stop at its first report of writing masks: the export stops at its next check,
+/// 64 masks later. Records the stages it was told about.
+struct CancellingJob
+{
+    std::atomic<bool> cancel{false};
+    std::vector<std::string> stages;
+    Job job;
+
+    CancellingJob()
+    {
+        job.cancelRequested = &cancel;
+        job.onProgress = [this](std::int64_t, std::int64_t, const std::string& stage) {
+            stages.push_back(stage);
+            if (stage == "Writing masks")
+                cancel = true;
+        };
+    }
+};
+
+/// Changes every mask of the workspace's dataset (255 - value) and nothing else: the same pairs, rows,
+/// counts and sizes.
+void invertDatasetMasks(Workspace& workspace)
+{
+    const std::string path = datasetMaskFilePath(workspace);
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    for (char& byte : bytes)
+        byte = char(255 - static_cast<unsigned char>(byte));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), std::streamsize(bytes.size()));
+}
+
 } // namespace
 
 class TestDatasetExport : public QObject
@@ -167,17 +202,11 @@ private Q_SLOTS:
 
     void cancelledExportResumes()
     {
-        std::atomic<bool> cancel{false};
-        Job job;
-        job.cancelRequested = &cancel;
-        // Cancel at the first report: the export stops at its next check, 64 masks later.
-        job.onProgress = [&](std::int64_t, std::int64_t, const std::string&) {
-            cancel = true;
-        };
+        CancellingJob cancelling;
         fixture::storeDataset(
             *m_workspace, path("images/train"), 40, 48,
             {{2, "n00000002", 5, "core", ""}, {2, "n00000002", 9, "spurious", "background"}});
-        QVERIFY_THROWS_EXCEPTION(JobCancelled, exportDataset(*m_workspace, {path("out")}, job));
+        QVERIFY_THROWS_EXCEPTION(JobCancelled, exportDataset(*m_workspace, {path("out")}, cancelling.job));
         QVERIFY(!fs::exists(path("out")));
         QVERIFY(fs::exists(path("out.partial")));
         // A kill during a write leaves a temporary file, never a half mask under its name.
@@ -188,6 +217,44 @@ private Q_SLOTS:
         QCOMPARE(resumed.written + resumed.reused, resumed.masks);
         QVERIFY(fs::exists(path("out/n00000002/feature_9/img_0.JPEG")));
         QVERIFY(!fs::exists(path("out.partial")));
+        QVERIFY(!resumed.discardedPartial);
+    }
+
+    /// An export interrupted, then the dataset changes with the same counts and sizes (a rebuild): the
+    /// resumed export must not keep a single mask file of the old dataset.
+    void resumeAfterTheDatasetChangedStartsOver()
+    {
+        CancellingJob cancelling;
+        fixture::storeDataset(
+            *m_workspace, path("images/train"), 40, 48,
+            {{2, "n00000002", 5, "core", ""}, {2, "n00000002", 9, "spurious", "background"}});
+        QVERIFY_THROWS_EXCEPTION(JobCancelled, exportDataset(*m_workspace, {path("out")}, cancelling.job));
+        QVERIFY(fs::exists(path("out.partial/n00000000/feature_7/img_0.JPEG")));
+        invertDatasetMasks(*m_workspace);
+
+        CancellingJob watching;
+        watching.job.cancelRequested = nullptr;
+        const DatasetExportResult resumed = exportDataset(*m_workspace, {path("out")}, watching.job);
+        QVERIFY(resumed.discardedPartial);
+        QCOMPARE(resumed.reused, std::int64_t(0));
+        QCOMPARE(resumed.written, resumed.masks);
+        QVERIFY(std::any_of(watching.stages.begin(), watching.stages.end(), [](const std::string& stage) {
+            return stage.find("Starting over") != std::string::npos;
+        }));
+
+        // Every exported mask is the current dataset's, within the JPEG tolerance (an old one is off by
+        // up to 255).
+        const DatasetReader reader(*m_workspace);
+        for (const DatasetMask& mask : datasetMasks(m_workspace->database())) {
+            const std::string file =
+                path("out/" + reader.pair(mask.classIndex, mask.feature)->wnid + "/feature_" +
+                     std::to_string(mask.feature) + "/" + fs::path(mask.image).stem().string() + ".JPEG");
+            const SoftMask exported = readMaskImage(file), stored = reader.mask(mask);
+            QCOMPARE(exported.values.size(), stored.values.size());
+            for (std::size_t k = 0; k < stored.values.size(); ++k)
+                QVERIFY2(std::abs(int(exported.values[k]) - int(stored.values[k])) <= maxAbsTolerance,
+                         qPrintable(QString::fromStdString(file + " is not the current dataset's mask")));
+        }
     }
 
 private:
