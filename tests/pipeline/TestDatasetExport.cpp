@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace salient;
@@ -66,6 +67,32 @@ void invertDatasetMasks(Workspace& workspace)
         byte = char(255 - static_cast<unsigned char>(byte));
     std::ofstream(path, std::ios::binary | std::ios::trunc)
         .write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+/// Everything the workspace's dataset is, as bytes: its pairs, its mask rows, every mask's pixels and its
+/// settings.
+std::string datasetSnapshot(Workspace& workspace)
+{
+    std::ostringstream text;
+    for (const DatasetPair& pair : datasetPairs(workspace.database()))
+        text << pair.classIndex << ' ' << pair.wnid << ' ' << pair.feature << ' ' << pair.rank << ' '
+             << pair.label << ' ' << pair.subLabel << ' ' << pair.agreement.value_or(-1) << ' '
+             << pair.confidence.value_or(-1) << '\n';
+    if (datasetPairCount(workspace.database()) == 0) // DatasetReader refuses a workspace without one
+        return text.str();
+    const DatasetReader reader(workspace);
+    for (const DatasetMask& mask : datasetMasks(workspace.database())) {
+        text << mask.classIndex << ' ' << mask.feature << ' ' << mask.position << ' ' << mask.image << ' '
+             << mask.width << 'x' << mask.height << " @" << mask.offset << ':';
+        const SoftMask pixels = reader.mask(mask);
+        text.write(reinterpret_cast<const char*>(pixels.values.data()),
+                   std::streamsize(pixels.values.size()));
+        text << '\n';
+    }
+    for (const char* key :
+         {DatasetKeys::Images, DatasetKeys::Study, DatasetKeys::MaskGeometry, DatasetKeys::MaskFileName})
+        text << key << '=' << workspace.configValue(key).value_or("(none)") << '\n';
+    return text.str();
 }
 
 } // namespace
@@ -140,6 +167,46 @@ private Q_SLOTS:
         QVERIFY2(worst <= maxAbsTolerance, qPrintable(QString::number(worst)));
         QVERIFY2(mean <= meanAbsTolerance, qPrintable(QString::number(mean)));
         QVERIFY(worst > 0); // JPEG is lossy: a zero would mean the comparison saw the same bytes
+    }
+
+    /// A folder with a missing or a truncated mask in its last pair fails the import with the file's name,
+    /// and the dataset the workspace held is the same to the byte: nothing was cleared or half replaced.
+    void failedImportKeepsTheOldDataset()
+    {
+        exportDataset(*m_workspace, {path("out")});
+        Workspace other = Workspace::open(path("ws2"), true);
+        importDataset(other, {path("out"), path("images")});
+        const std::string before = datasetSnapshot(other);
+        QCOMPARE(datasetPairCount(other.database()), std::int64_t(3));
+
+        const std::string bad = "n00000001/feature_7/img_5.JPEG";
+        fs::copy(path("out"), path("missing"), fs::copy_options::recursive);
+        fs::remove(path("missing/" + bad));
+        fs::copy(path("out"), path("truncated"), fs::copy_options::recursive);
+        fs::resize_file(path("truncated/" + bad), fs::file_size(path("out/" + bad)) / 2);
+        for (const char* folder : {"missing", "truncated"}) {
+            const std::string message = exceptionText([&] {
+                importDataset(other, {path(folder), path("images")});
+            });
+            QVERIFY2(message.find(path(std::string(folder) + "/" + bad)) != std::string::npos,
+                     message.c_str());
+            QVERIFY2(datasetSnapshot(other) == before, folder);
+            // The failed import's masks are gone; the old dataset's file is the only one.
+            QCOMPARE(
+                std::distance(fs::directory_iterator(path("ws2/salient-dataset")), fs::directory_iterator()),
+                std::ptrdiff_t(1));
+        }
+        QVERIFY(exceptionText([&] {
+                    importDataset(other, {path("truncated"), path("images")});
+                }).find("truncated JPEG") != std::string::npos);
+
+        // A good import still replaces it, in the other mask file.
+        fs::remove(path("missing/manifest.csv"));
+        fs::copy_file(path("out/" + bad), path("missing/" + bad));
+        const DatasetImportResult replaced = importDataset(other, {path("missing"), path("images")});
+        QVERIFY(!replaced.labelsFromManifest);
+        QVERIFY(datasetSnapshot(other) != before);
+        QCOMPARE(datasetMaskCount(other.database()), std::int64_t(36));
     }
 
     void importWithoutManifestCallsEverythingSpurious()
