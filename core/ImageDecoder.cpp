@@ -1,16 +1,24 @@
 #include "core/ImageDecoder.h"
 
 #include "base/Errors.h"
+#include "base/Parse.h"
+#include "core/ImageHeader.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <mutex>
+#include <optional>
 
 namespace salient {
 namespace {
+
+std::mutex limitsMutex;
+std::optional<DecodeLimits> limitsSet; // by setDecodeLimits; guarded by limitsMutex
 
 double sampleScale(int depth, const std::string& name)
 {
@@ -65,12 +73,9 @@ Image toRgbImage(const cv::Mat& decoded, const std::string& name)
     return image;
 }
 
-} // namespace
-
-Image decodeImageBytes(const std::vector<std::uint8_t>& bytes, const std::string& name)
+/// Decodes bytes that passed checkEncodedImage.
+Image decodeChecked(const std::vector<std::uint8_t>& bytes, const std::string& name)
 {
-    if (bytes.empty())
-        throw ImageError(name + ": empty file");
     cv::Mat decoded;
     try {
         decoded = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
@@ -82,14 +87,74 @@ Image decodeImageBytes(const std::vector<std::uint8_t>& bytes, const std::string
     return toRgbImage(decoded, name);
 }
 
-Image decodeImageFile(const std::string& path)
+} // namespace
+
+DecodeLimits decodeLimits()
+{
+    {
+        const std::lock_guard lock(limitsMutex);
+        if (limitsSet)
+            return *limitsSet;
+    }
+    DecodeLimits limits;
+    if (const char* text = std::getenv(MaxImagePixelsVariable))
+        limits.maxPixels =
+            requireUint64(text, std::string("the environment variable ") + MaxImagePixelsVariable);
+    return limits;
+}
+
+void setDecodeLimits(const DecodeLimits& limits)
+{
+    const std::lock_guard lock(limitsMutex);
+    limitsSet = limits;
+}
+
+void resetDecodeLimits()
+{
+    const std::lock_guard lock(limitsMutex);
+    limitsSet.reset();
+}
+
+void checkEncodedImage(const std::vector<std::uint8_t>& bytes, const std::string& name,
+                       const DecodeLimits& limits)
+{
+    const std::optional<ImageHeader> header = readImageHeader(bytes);
+    if (!header)
+        return;
+    if (limits.maxPixels != 0 && header->pixels() > limits.maxPixels)
+        throw ImageError(name + ": the " + header->format + " header declares " +
+                         std::to_string(header->width) + " x " + std::to_string(header->height) + " = " +
+                         std::to_string(header->pixels()) + " pixels, more than the limit of " +
+                         std::to_string(limits.maxPixels) + " (refused without decoding; " +
+                         MaxImagePixelsVariable + " raises the limit)");
+    if (header->truncated)
+        throw ImageError(name + ": truncated JPEG (no end-of-image marker)");
+}
+
+std::vector<std::uint8_t> readImageFileChecked(const std::string& path, const DecodeLimits& limits)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw ImageError(path + ": cannot open file");
-    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                          std::istreambuf_iterator<char>());
-    return decodeImageBytes(bytes, path);
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.empty())
+        throw ImageError(path + ": empty file");
+    checkEncodedImage(bytes, path, limits);
+    return bytes;
+}
+
+Image decodeImageBytes(const std::vector<std::uint8_t>& bytes, const std::string& name,
+                       const DecodeLimits& limits)
+{
+    if (bytes.empty())
+        throw ImageError(name + ": empty file");
+    checkEncodedImage(bytes, name, limits);
+    return decodeChecked(bytes, name);
+}
+
+Image decodeImageFile(const std::string& path, const DecodeLimits& limits)
+{
+    return decodeChecked(readImageFileChecked(path, limits), path);
 }
 
 } // namespace salient

@@ -3,6 +3,7 @@
 #include "base/AtomicFile.h"
 #include "base/Csv.h"
 #include "base/Errors.h"
+#include "base/Sha256.h"
 #include "core/dataset/DatasetNames.h"
 #include "database/DatasetTables.h"
 #include "database/IndexTables.h"
@@ -23,7 +24,8 @@ namespace fs = std::filesystem;
 namespace salient {
 namespace {
 
-/// What an export folder holds; a DIR.partial with another stamp is from another dataset and starts over.
+/// The digest of the dataset an export folder is being written from; a DIR.partial with another digest
+/// holds masks of another dataset and starts over.
 const char* const stampFile = ".salient-export";
 
 std::string number(const std::optional<double>& value)
@@ -76,6 +78,50 @@ std::string imageNamesMap(const std::vector<std::pair<int, std::vector<std::stri
     return text;
 }
 
+void hashText(Sha256& hash, const std::string& text)
+{
+    hash.update(text.data(), text.size() + 1); // with the terminating NUL, so fields cannot run together
+}
+
+/// SHA-256 of everything a mask file's name and bytes depend on: the JPEG quality, every pair's wnid,
+/// every mask's row (pair, position, image, size) and its pixels. Counts and sizes alone cannot tell a
+/// rebuilt dataset from the old one, so the pixels are read, once, sequentially.
+std::string exportDigest(const DatasetReader& reader, const std::vector<DatasetMask>& masks, int quality,
+                         const Job& job)
+{
+    Sha256 hash;
+    hashText(hash, "salient-export 1 quality " + std::to_string(quality));
+    for (const DatasetPair& pair : reader.pairs())
+        hashText(hash,
+                 std::to_string(pair.classIndex) + " " + pair.wnid + " " + std::to_string(pair.feature));
+    for (std::size_t i = 0; i < masks.size(); ++i) {
+        const DatasetMask& mask = masks[i];
+        if (i % 256 == 0) {
+            job.throwIfCancelled();
+            job.report(std::int64_t(i), std::int64_t(masks.size()), "Checking the dataset");
+        }
+        hashText(hash, std::to_string(mask.classIndex) + " " + std::to_string(mask.feature) + " " +
+                           std::to_string(mask.position) + " " + mask.image + " " +
+                           std::to_string(mask.width) + "x" + std::to_string(mask.height));
+        const SoftMask pixels = reader.mask(mask);
+        hash.update(pixels.values.data(), pixels.values.size());
+    }
+    return hash.hexDigest();
+}
+
+/// Creates DIR.partial stamped with `digest`; an existing one with another digest (or none) is removed
+/// first. Returns whether one was removed.
+bool preparePartialFolder(const fs::path& partial, const std::string& digest)
+{
+    const std::string stamp = "sha256 " + digest + "\n";
+    const bool stale = fs::exists(partial) && readText(partial / stampFile) != stamp;
+    if (stale)
+        fs::remove_all(partial);
+    fs::create_directories(partial);
+    writeText(partial / stampFile, stamp);
+    return stale;
+}
+
 } // namespace
 
 DatasetExportResult exportDataset(Workspace& workspace, const DatasetExportOptions& options, const Job& job)
@@ -118,17 +164,13 @@ DatasetExportResult exportDataset(Workspace& workspace, const DatasetExportOptio
     }
 
     const fs::path partial = directory.string() + ".partial";
-    const std::string stamp = "masks " + std::to_string(masks.size()) + " bytes " +
-                              std::to_string(datasetMaskBytes(db)) + " quality " +
-                              std::to_string(options.jpegQuality) + " pairs " +
-                              std::to_string(reader.pairs().size()) + "\n";
-    if (fs::exists(partial) && readText(partial / stampFile) != stamp)
-        fs::remove_all(partial); // left by an export of another dataset
-    fs::create_directories(partial);
-    writeText(partial / stampFile, stamp);
-
     DatasetExportResult result;
     result.directory = directory.string();
+    result.discardedPartial =
+        preparePartialFolder(partial, exportDigest(reader, masks, options.jpegQuality, job));
+    if (result.discardedPartial)
+        job.report(0, std::int64_t(masks.size()),
+                   "Starting over: " + partial.string() + " held masks of another dataset");
     result.pairs = int(reader.pairs().size());
     result.masks = std::int64_t(masks.size());
     std::set<int> classes;

@@ -25,6 +25,8 @@ struct DatasetExportResult
     std::int64_t masks = 0;
     std::int64_t written = 0; ///< mask files this run wrote
     std::int64_t reused = 0;  ///< found complete in DIR.partial from an interrupted run
+    /// DIR.partial was left by an export of another dataset (or other settings) and was deleted.
+    bool discardedPartial = false;
 };
 
 /// Step 6: writes the workspace's Salient dataset in the published Salient ImageNet layout:
@@ -37,7 +39,9 @@ struct DatasetExportResult
 ///   annotations.csv                       the discovery study's answers as MTurk CSV (when the dataset
 ///                                         came from a study)
 /// Everything goes to DIR.partial first and is renamed to DIR at the end; a cancelled or killed export
-/// resumes there (mask files already written are kept). Throws InputError when DIR exists without
+/// resumes there (mask files already written are kept) when DIR.partial was started on the same dataset:
+/// it holds a SHA-256 of the masks' rows and pixels and the JPEG quality, and a folder with another digest
+/// is deleted and written anew (discardedPartial). Throws InputError when DIR exists without
 /// `force`, and when a wnid or image name would lead outside DIR or two images of a class share a name.
 DatasetExportResult exportDataset(Workspace& workspace, const DatasetExportOptions& options,
                                   const Job& job = {});

@@ -101,34 +101,18 @@ std::string readText(const fs::path& path)
     return text.str();
 }
 
-} // namespace
-
-DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptions& options, const Job& job)
+/// One pair's column of image_names_map.csv: the names of its images, highest activation first.
+struct PairFiles
 {
-    const fs::path directory = fs::absolute(options.directory).lexically_normal();
-    if (!fs::is_directory(directory))
-        throw InputError(directory.string() + ": not a folder");
-    const fs::path root = fs::absolute(options.imagesRoot).lexically_normal();
-    if (!fs::is_directory(root))
-        throw InputError(root.string() + ": the images folder is missing");
-    const fs::path imagesRoot = fs::is_directory(root / "train") ? root / "train" : root;
-    const fs::path dictPath = directory / "wordnet_dict.py";
-    const std::map<int, std::string> wnids = parseWordnetDict(readText(dictPath), dictPath.string());
-    Manifest manifest;
-    DatasetImportResult result;
-    if (fs::exists(directory / "manifest.csv")) {
-        manifest = readManifest(directory / "manifest.csv");
-        result.labelsFromManifest = true;
-    }
+    DatasetPair pair;
+    std::vector<std::string> names;
+};
 
-    // Read every pair's names first: a malformed file fails the import before anything is replaced.
-    struct PairFiles
-    {
-        DatasetPair pair;
-        std::vector<std::string> names;
-    };
+/// Reads every pair's names: a malformed file fails the import before any mask is read.
+std::vector<PairFiles> listPairs(const fs::path& directory, const std::map<int, std::string>& wnids,
+                                 const Manifest& manifest, DatasetImportResult& result)
+{
     std::vector<PairFiles> pairs;
-    std::int64_t total = 0;
     for (const auto& [classIndex, wnid] : wnids) {
         const fs::path map = directory / wnid / "image_names_map.csv";
         if (!fs::exists(map))
@@ -158,26 +142,34 @@ DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptio
                                    map.string() + ":" + std::to_string(records[r].line) + ": the image name");
                 files.names.push_back(records[r].fields[c]);
             }
-            total += std::int64_t(files.names.size());
             pairs.push_back(std::move(files));
         }
     }
     if (pairs.empty())
         throw InputError(directory.string() +
                          ": no <wnid>/image_names_map.csv for any class of wordnet_dict.py");
+    return pairs;
+}
 
-    Database& db = workspace.database();
-    {
-        WriteTransaction transaction(db);
-        clearDataset(db);
-        transaction.commit();
-    }
-    setWorkspaceFile(workspace, DatasetKeys::Images, imagesRoot.string());
-    workspace.removeConfigValue(DatasetKeys::Study);
-    workspace.removeConfigValue(DatasetKeys::MaskGeometry); // imported masks cover their whole image
-    MaskFile file = MaskFile::openForAppend(datasetMaskFilePath(workspace), 0);
+/// A pair with its masks as rows for the dataset tables; their bytes are in the spare mask file.
+struct ImportedPair
+{
+    DatasetPair pair;
+    std::vector<DatasetMask> masks;
+};
+
+/// Reads, checks and appends every mask to `file`. Throws ImageError naming the first mask that is
+/// missing, truncated or not decodable; nothing in the workspace's dataset has changed by then.
+std::vector<ImportedPair> readMasks(MaskFile& file, const std::vector<PairFiles>& pairs,
+                                    const fs::path& directory, const Manifest& manifest,
+                                    const fs::path& imagesRoot, DatasetImportResult& result, const Job& job)
+{
+    std::int64_t total = 0;
+    for (const PairFiles& files : pairs)
+        total += std::int64_t(files.names.size());
+    std::vector<ImportedPair> imported;
     for (const PairFiles& files : pairs) {
-        std::vector<DatasetMask> masks;
+        ImportedPair current{files.pair, {}};
         for (const std::string& name : files.names) {
             if (result.masks % 64 == 0) {
                 job.throwIfCancelled();
@@ -189,7 +181,7 @@ DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptio
             DatasetMask mask;
             mask.classIndex = files.pair.classIndex;
             mask.feature = files.pair.feature;
-            mask.position = int(masks.size()) + 1;
+            mask.position = int(current.masks.size()) + 1;
             const auto listed = manifest.images.find({{files.pair.classIndex, files.pair.feature}, name});
             mask.image =
                 listed != manifest.images.end() ? listed->second : files.pair.wnid + "/" + name + ".JPEG";
@@ -198,16 +190,74 @@ DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptio
             mask.offset = file.append(soft);
             if (!fs::exists(imagesRoot / mask.image))
                 ++result.missingImages;
-            masks.push_back(std::move(mask));
+            current.masks.push_back(std::move(mask));
             ++result.masks;
         }
-        file.flush();
-        WriteTransaction transaction(db);
-        storeDatasetPair(db, files.pair, masks);
-        transaction.commit();
+        imported.push_back(std::move(current));
         ++result.pairs;
     }
+    file.flush(); // durable before the rows that name the masks are committed
     job.report(total, total, "Reading masks");
+    return imported;
+}
+
+/// Swaps the workspace's dataset for the imported one in one transaction: the rows, the images root and
+/// the mask file's name change together or not at all.
+void replaceDataset(Workspace& workspace, const std::vector<ImportedPair>& imported,
+                    const fs::path& imagesRoot, const std::string& maskFileName)
+{
+    Database& db = workspace.database();
+    WriteTransaction transaction(db);
+    clearDataset(db);
+    for (const ImportedPair& entry : imported)
+        storeDatasetPair(db, entry.pair, entry.masks);
+    setWorkspaceFile(workspace, DatasetKeys::Images, imagesRoot.string());
+    workspace.removeConfigValue(DatasetKeys::Study);
+    workspace.removeConfigValue(DatasetKeys::MaskGeometry); // imported masks cover their whole image
+    workspace.setConfigValue(DatasetKeys::MaskFileName, maskFileName);
+    transaction.commit();
+}
+
+} // namespace
+
+DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptions& options, const Job& job)
+{
+    const fs::path directory = fs::absolute(options.directory).lexically_normal();
+    if (!fs::is_directory(directory))
+        throw InputError(directory.string() + ": not a folder");
+    const fs::path root = fs::absolute(options.imagesRoot).lexically_normal();
+    if (!fs::is_directory(root))
+        throw InputError(root.string() + ": the images folder is missing");
+    const fs::path imagesRoot = fs::is_directory(root / "train") ? root / "train" : root;
+    const fs::path dictPath = directory / "wordnet_dict.py";
+    const std::map<int, std::string> wnids = parseWordnetDict(readText(dictPath), dictPath.string());
+    Manifest manifest;
+    DatasetImportResult result;
+    if (fs::exists(directory / "manifest.csv")) {
+        manifest = readManifest(directory / "manifest.csv");
+        result.labelsFromManifest = true;
+    }
+    const std::vector<PairFiles> pairs = listPairs(directory, wnids, manifest, result);
+
+    // The new masks go to the spare file (cut to nothing first: a failed import may have left some), so
+    // the old dataset stays whole until the one transaction that replaces it.
+    const std::string oldMasks = datasetMaskFilePath(workspace);
+    const std::string spareName = spareDatasetMaskFileName(workspace);
+    const fs::path spare = fs::path(oldMasks).parent_path() / spareName;
+    try {
+        std::vector<ImportedPair> imported;
+        {
+            MaskFile file = MaskFile::openForAppend(spare.string(), 0);
+            imported = readMasks(file, pairs, directory, manifest, imagesRoot, result, job);
+        }
+        replaceDataset(workspace, imported, imagesRoot, spareName);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove(spare, ignored);
+        throw;
+    }
+    std::error_code ignored;
+    fs::remove(oldMasks, ignored); // no row names its masks any more
     result.imagesRoot = imagesRoot.string();
     return result;
 }

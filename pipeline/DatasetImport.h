@@ -30,7 +30,9 @@ struct DatasetImportResult
 /// has one (an export of this program); without it (the published masks) every feature is labelled
 /// spurious with no sub-label, as the published folders hold the spurious features only. Image paths
 /// come from manifest.csv, else <wnid>/<name>.JPEG. Throws InputError naming the file for a missing
-/// wordnet_dict.py, a malformed CSV, an unreadable mask and a name that would lead outside the folder.
+/// wordnet_dict.py, a malformed CSV, a missing, truncated or undecodable mask and a name that would lead
+/// outside the folder. All or nothing: every mask is read and checked into the spare mask file before
+/// one transaction replaces the old dataset, so a failure (or a cancel) leaves the old one as it was.
 DatasetImportResult importDataset(Workspace& workspace, const DatasetImportOptions& options,
                                   const Job& job = {});
 

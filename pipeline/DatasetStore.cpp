@@ -11,6 +11,22 @@
 namespace fs = std::filesystem;
 
 namespace salient {
+namespace {
+
+const char* const maskFileNames[] = {"masks.u8", "masks-b.u8"};
+
+/// The mask file's name, checked: the setting is one of the two names, never a path.
+std::string datasetMaskFileName(const Workspace& workspace)
+{
+    const std::string name = workspace.configValue(DatasetKeys::MaskFileName).value_or(maskFileNames[0]);
+    if (name != maskFileNames[0] && name != maskFileNames[1])
+        throw InputError(workspace.path() + ": the setting " + DatasetKeys::MaskFileName + " '" + name +
+                         "' is neither masks.u8 nor masks-b.u8");
+    return name;
+}
+
+} // namespace
+
 MaskFile openDatasetMasks(Workspace& workspace)
 {
     if (datasetPairCount(workspace.database()) == 0)
@@ -46,7 +62,12 @@ std::string datasetImagesRoot(const Workspace& workspace)
 
 std::string datasetMaskFilePath(const Workspace& workspace)
 {
-    return (fs::path(workspace.path()) / "salient-dataset" / "masks.u8").string();
+    return (fs::path(workspace.path()) / "salient-dataset" / datasetMaskFileName(workspace)).string();
+}
+
+std::string spareDatasetMaskFileName(const Workspace& workspace)
+{
+    return datasetMaskFileName(workspace) == maskFileNames[0] ? maskFileNames[1] : maskFileNames[0];
 }
 
 DatasetReader::DatasetReader(Workspace& workspace)

@@ -24,6 +24,9 @@ inline constexpr const char* Study = "salient_dataset_study";
 /// The model input a built dataset's masks were computed on ("<resize> <crop>"); absent for an import,
 /// whose masks cover their whole image.
 inline constexpr const char* MaskGeometry = "salient_dataset_mask_geometry";
+/// The mask file under salient-dataset/: masks.u8, or masks-b.u8 after an import wrote its masks beside
+/// the old ones (absent: masks.u8).
+inline constexpr const char* MaskFileName = "salient_dataset_mask_file";
 } // namespace DatasetKeys
 
 /// The geometry (resize and crop only) a built dataset's masks lie on; empty for an imported dataset.
@@ -33,8 +36,11 @@ void setDatasetMaskGeometry(Workspace& workspace, const Preprocessing& geometry)
 /// The folder the dataset's image paths are relative to; empty when none is recorded.
 std::string datasetImagesRoot(const Workspace& workspace);
 
-/// `<workspace>/salient-dataset/masks.u8`.
+/// `<workspace>/salient-dataset/masks.u8` (or masks-b.u8: the setting salient_dataset_mask_file).
 std::string datasetMaskFilePath(const Workspace& workspace);
+/// The other of masks.u8 and masks-b.u8: where an import writes the new masks while the dataset's own
+/// stay intact until the rows that name the new ones are committed.
+std::string spareDatasetMaskFileName(const Workspace& workspace);
 
 /// The dataset's mask file for reading; throws InputError when the workspace has no dataset.
 MaskFile openDatasetMasks(Workspace& workspace);

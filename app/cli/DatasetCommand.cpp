@@ -81,9 +81,13 @@ int exportCommand(Arguments& arguments)
     const DatasetExportResult result = exportDataset(workspace, options, progress.job());
     progress.finishLine();
     if (json) {
-        std::cout << Json{{"directory", result.directory}, {"classes", result.classes},
-                          {"pairs", result.pairs},         {"masks", result.masks},
-                          {"written", result.written},     {"reused", result.reused}}
+        std::cout << Json{{"directory", result.directory},
+                          {"classes", result.classes},
+                          {"pairs", result.pairs},
+                          {"masks", result.masks},
+                          {"written", result.written},
+                          {"reused", result.reused},
+                          {"discarded_partial", result.discardedPartial}}
                          .dump(2)
                   << '\n';
         return 0;
@@ -92,6 +96,9 @@ int exportCommand(Arguments& arguments)
               << " classes) to " << result.directory;
     if (result.reused > 0)
         std::cout << "; " << result.reused << " were kept from an interrupted export";
+    if (result.discardedPartial)
+        std::cout << "; the interrupted export in " << result.directory
+                  << ".partial was of another dataset and was started over";
     std::cout << '\n';
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "base/AtomicFile.h"
 #include "base/Errors.h"
+#include "core/ImageDecoder.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -18,7 +19,8 @@ void writeMaskJpeg(const std::string& path, const SoftMask& mask, int quality)
 
 SoftMask readMaskImage(const std::string& path)
 {
-    const cv::Mat image = cv::imread(path, cv::IMREAD_GRAYSCALE);
+    // Checked first: a mask folder is as likely as any to hold a cut copy or a decompression bomb.
+    const cv::Mat image = cv::imdecode(readImageFileChecked(path), cv::IMREAD_GRAYSCALE);
     if (image.empty() || image.depth() != CV_8U)
         throw ImageError(path + ": not a readable 8-bit mask image");
     SoftMask mask{image.cols, image.rows, {}};

@@ -15,7 +15,8 @@ inline constexpr int MaskJpegQuality = 95;
 /// never leaves half a file under the final name. Throws InputError naming the file.
 void writeMaskJpeg(const std::string& path, const SoftMask& mask, int quality = MaskJpegQuality);
 
-/// Reads a mask image (JPEG or PNG; colour is converted to gray). Throws ImageError naming the file.
+/// Reads a mask image (JPEG or PNG; colour is converted to gray). Throws ImageError naming the file when
+/// it is missing, truncated, declares too many pixels (ImageDecoder.h) or cannot be decoded.
 SoftMask readMaskImage(const std::string& path);
 
 } // namespace salient

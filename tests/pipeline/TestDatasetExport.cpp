@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace salient;
@@ -31,6 +32,67 @@ std::string exceptionText(const std::function<void()>& run)
         return e.what();
     }
     return "no InputError";
+}
+
+/// A job that asks to stop at its first report of writing masks: the export stops at its next check,
+/// 64 masks later. Records the stages it was told about.
+struct CancellingJob
+{
+    std::atomic<bool> cancel{false};
+    std::vector<std::string> stages;
+    Job job;
+
+    CancellingJob()
+    {
+        job.cancelRequested = &cancel;
+        job.onProgress = [this](std::int64_t, std::int64_t, const std::string& stage) {
+            stages.push_back(stage);
+            if (stage == "Writing masks")
+                cancel = true;
+        };
+    }
+};
+
+/// Changes every mask of the workspace's dataset (255 - value) and nothing else: the same pairs, rows,
+/// counts and sizes.
+void invertDatasetMasks(Workspace& workspace)
+{
+    const std::string path = datasetMaskFilePath(workspace);
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    for (char& byte : bytes)
+        byte = char(255 - static_cast<unsigned char>(byte));
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+/// Everything the workspace's dataset is, as bytes: its pairs, its mask rows, every mask's pixels and its
+/// settings.
+std::string datasetSnapshot(Workspace& workspace)
+{
+    std::ostringstream text;
+    for (const DatasetPair& pair : datasetPairs(workspace.database()))
+        text << pair.classIndex << ' ' << pair.wnid << ' ' << pair.feature << ' ' << pair.rank << ' '
+             << pair.label << ' ' << pair.subLabel << ' ' << pair.agreement.value_or(-1) << ' '
+             << pair.confidence.value_or(-1) << '\n';
+    if (datasetPairCount(workspace.database()) == 0) // DatasetReader refuses a workspace without one
+        return text.str();
+    const DatasetReader reader(workspace);
+    for (const DatasetMask& mask : datasetMasks(workspace.database())) {
+        text << mask.classIndex << ' ' << mask.feature << ' ' << mask.position << ' ' << mask.image << ' '
+             << mask.width << 'x' << mask.height << " @" << mask.offset << ':';
+        const SoftMask pixels = reader.mask(mask);
+        text.write(reinterpret_cast<const char*>(pixels.values.data()),
+                   std::streamsize(pixels.values.size()));
+        text << '\n';
+    }
+    for (const char* key :
+         {DatasetKeys::Images, DatasetKeys::Study, DatasetKeys::MaskGeometry, DatasetKeys::MaskFileName})
+        text << key << '=' << workspace.configValue(key).value_or("(none)") << '\n';
+    return text.str();
 }
 
 } // namespace
@@ -107,6 +169,46 @@ private Q_SLOTS:
         QVERIFY(worst > 0); // JPEG is lossy: a zero would mean the comparison saw the same bytes
     }
 
+    /// A folder with a missing or a truncated mask in its last pair fails the import with the file's name,
+    /// and the dataset the workspace held is the same to the byte: nothing was cleared or half replaced.
+    void failedImportKeepsTheOldDataset()
+    {
+        exportDataset(*m_workspace, {path("out")});
+        Workspace other = Workspace::open(path("ws2"), true);
+        importDataset(other, {path("out"), path("images")});
+        const std::string before = datasetSnapshot(other);
+        QCOMPARE(datasetPairCount(other.database()), std::int64_t(3));
+
+        const std::string bad = "n00000001/feature_7/img_5.JPEG";
+        fs::copy(path("out"), path("missing"), fs::copy_options::recursive);
+        fs::remove(path("missing/" + bad));
+        fs::copy(path("out"), path("truncated"), fs::copy_options::recursive);
+        fs::resize_file(path("truncated/" + bad), fs::file_size(path("out/" + bad)) / 2);
+        for (const char* folder : {"missing", "truncated"}) {
+            const std::string message = exceptionText([&] {
+                importDataset(other, {path(folder), path("images")});
+            });
+            QVERIFY2(message.find(path(std::string(folder) + "/" + bad)) != std::string::npos,
+                     message.c_str());
+            QVERIFY2(datasetSnapshot(other) == before, folder);
+            // The failed import's masks are gone; the old dataset's file is the only one.
+            QCOMPARE(
+                std::distance(fs::directory_iterator(path("ws2/salient-dataset")), fs::directory_iterator()),
+                std::ptrdiff_t(1));
+        }
+        QVERIFY(exceptionText([&] {
+                    importDataset(other, {path("truncated"), path("images")});
+                }).find("truncated JPEG") != std::string::npos);
+
+        // A good import still replaces it, in the other mask file.
+        fs::remove(path("missing/manifest.csv"));
+        fs::copy_file(path("out/" + bad), path("missing/" + bad));
+        const DatasetImportResult replaced = importDataset(other, {path("missing"), path("images")});
+        QVERIFY(!replaced.labelsFromManifest);
+        QVERIFY(datasetSnapshot(other) != before);
+        QCOMPARE(datasetMaskCount(other.database()), std::int64_t(36));
+    }
+
     void importWithoutManifestCallsEverythingSpurious()
     {
         exportDataset(*m_workspace, {path("out")});
@@ -167,17 +269,11 @@ private Q_SLOTS:
 
     void cancelledExportResumes()
     {
-        std::atomic<bool> cancel{false};
-        Job job;
-        job.cancelRequested = &cancel;
-        // Cancel at the first report: the export stops at its next check, 64 masks later.
-        job.onProgress = [&](std::int64_t, std::int64_t, const std::string&) {
-            cancel = true;
-        };
+        CancellingJob cancelling;
         fixture::storeDataset(
             *m_workspace, path("images/train"), 40, 48,
             {{2, "n00000002", 5, "core", ""}, {2, "n00000002", 9, "spurious", "background"}});
-        QVERIFY_THROWS_EXCEPTION(JobCancelled, exportDataset(*m_workspace, {path("out")}, job));
+        QVERIFY_THROWS_EXCEPTION(JobCancelled, exportDataset(*m_workspace, {path("out")}, cancelling.job));
         QVERIFY(!fs::exists(path("out")));
         QVERIFY(fs::exists(path("out.partial")));
         // A kill during a write leaves a temporary file, never a half mask under its name.
@@ -188,6 +284,44 @@ private Q_SLOTS:
         QCOMPARE(resumed.written + resumed.reused, resumed.masks);
         QVERIFY(fs::exists(path("out/n00000002/feature_9/img_0.JPEG")));
         QVERIFY(!fs::exists(path("out.partial")));
+        QVERIFY(!resumed.discardedPartial);
+    }
+
+    /// An export interrupted, then the dataset changes with the same counts and sizes (a rebuild): the
+    /// resumed export must not keep a single mask file of the old dataset.
+    void resumeAfterTheDatasetChangedStartsOver()
+    {
+        CancellingJob cancelling;
+        fixture::storeDataset(
+            *m_workspace, path("images/train"), 40, 48,
+            {{2, "n00000002", 5, "core", ""}, {2, "n00000002", 9, "spurious", "background"}});
+        QVERIFY_THROWS_EXCEPTION(JobCancelled, exportDataset(*m_workspace, {path("out")}, cancelling.job));
+        QVERIFY(fs::exists(path("out.partial/n00000000/feature_7/img_0.JPEG")));
+        invertDatasetMasks(*m_workspace);
+
+        CancellingJob watching;
+        watching.job.cancelRequested = nullptr;
+        const DatasetExportResult resumed = exportDataset(*m_workspace, {path("out")}, watching.job);
+        QVERIFY(resumed.discardedPartial);
+        QCOMPARE(resumed.reused, std::int64_t(0));
+        QCOMPARE(resumed.written, resumed.masks);
+        QVERIFY(std::any_of(watching.stages.begin(), watching.stages.end(), [](const std::string& stage) {
+            return stage.find("Starting over") != std::string::npos;
+        }));
+
+        // Every exported mask is the current dataset's, within the JPEG tolerance (an old one is off by
+        // up to 255).
+        const DatasetReader reader(*m_workspace);
+        for (const DatasetMask& mask : datasetMasks(m_workspace->database())) {
+            const std::string file =
+                path("out/" + reader.pair(mask.classIndex, mask.feature)->wnid + "/feature_" +
+                     std::to_string(mask.feature) + "/" + fs::path(mask.image).stem().string() + ".JPEG");
+            const SoftMask exported = readMaskImage(file), stored = reader.mask(mask);
+            QCOMPARE(exported.values.size(), stored.values.size());
+            for (std::size_t k = 0; k < stored.values.size(); ++k)
+                QVERIFY2(std::abs(int(exported.values[k]) - int(stored.values[k])) <= maxAbsTolerance,
+                         qPrintable(QString::fromStdString(file + " is not the current dataset's mask")));
+        }
     }
 
 private:
