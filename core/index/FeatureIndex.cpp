@@ -3,6 +3,7 @@
 #include "base/AtomicFile.h"
 #include "base/Errors.h"
 #include "core/ImageDecoder.h"
+#include "core/ImageHeader.h"
 #include "core/Parallel.h"
 #include "core/data/ClassMapping.h"
 #include "core/data/ImageFolder.h"
@@ -18,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <map>
 
 namespace salient {
 namespace fs = std::filesystem;
@@ -82,6 +84,44 @@ std::string runIdentity(const ModelInfo& info, const Preprocessing& preprocessin
            std::to_string(count) + "|" + preprocessing.describe();
 }
 
+/// The size a file's header declares, read from its first bytes without decoding; nullopt when unknown.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> declaredSize(const std::string& path)
+{
+    constexpr std::size_t kHeaderBytes = 256 * 1024; // past any EXIF block to a JPEG's frame header
+    std::ifstream in(path, std::ios::binary);
+    std::vector<std::uint8_t> bytes(kHeaderBytes);
+    in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size()));
+    bytes.resize(std::size_t(in.gcount()));
+    const std::optional<ImageHeader> header = readImageHeader(bytes);
+    if (!header)
+        return std::nullopt;
+    return std::pair(header->width, header->height);
+}
+
+/// The input size every image must have for a model that keeps image sizes (no crop): that of the most
+/// common image size in the whole dataset after preprocessing, the same for every shard. {0, 0} when the
+/// model crops (every input then has the crop's size) or no size can be read.
+std::pair<int, int> keptInputSize(const ImageFolder& folder, const Preprocessing& preprocessing)
+{
+    if (preprocessing.crop > 0)
+        return {0, 0};
+    std::map<std::pair<std::uint64_t, std::uint64_t>, std::int64_t> sizes;
+    for (const ImageFolderEntry& entry : folder.entries)
+        if (const auto size = declaredSize(entry.path))
+            ++sizes[*size];
+    if (sizes.empty())
+        return {0, 0};
+    const auto common = std::max_element(sizes.begin(), sizes.end(), [](const auto& a, const auto& b) {
+                            return a.second < b.second;
+                        })->first;
+    Image blank;
+    blank.width = int(common.first);
+    blank.height = int(common.second);
+    blank.pixels.assign(std::size_t(blank.width) * blank.height * 3, 0.0f);
+    const Image prepared = applyGeometry(blank, preprocessing);
+    return {prepared.width, prepared.height};
+}
+
 /// The shard of the sorted images `options` asks for: [first, last).
 std::pair<std::int64_t, std::int64_t> shardRange(std::int64_t total, const IndexOptions& options)
 {
@@ -122,6 +162,7 @@ std::optional<IndexSummary> completedFeatureIndex(const std::string& modelPath,
         summary.unreadable = manifest.unreadable;
         summary.accuracy = manifest.accuracy;
         summary.emptyClasses = folder.emptyClasses;
+        summary.skipped = folder.skipped;
         return summary;
     } catch (const std::exception&) {
         return std::nullopt; // unreadable or gone: not a finished index of this run
@@ -140,6 +181,7 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     const std::vector<std::int64_t> classOf = mapFolderClasses(model.info, folder);
     const std::int64_t total = std::int64_t(folder.entries.size());
     const auto [first, last] = shardRange(total, options);
+    const auto [keptWidth, keptHeight] = keptInputSize(folder, network.preprocessing());
     folder.entries =
         std::vector<ImageFolderEntry>(folder.entries.begin() + first, folder.entries.begin() + last);
     const std::int64_t count = last - first;
@@ -154,6 +196,7 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     const std::string identity = runIdentity(model.info, network.preprocessing(), datasetRoot, count);
     IndexSummary summary;
     summary.emptyClasses = folder.emptyClasses;
+    summary.skipped = folder.skipped;
     summary.images = count;
     summary.featureWidth = width;
     summary.classes = model.info.numClasses;
@@ -177,9 +220,16 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
         batch.images.resize(std::size_t(end - begin));
         batch.failures.resize(batch.images.size());
         parallelFor(0, batch.images.size(), [&](std::size_t i) {
+            const std::string& path = folder.entries[std::size_t(begin) + i].path;
             try {
-                batch.images[i] = applyGeometry(decodeImageFile(folder.entries[std::size_t(begin) + i].path),
-                                                network.preprocessing());
+                batch.images[i] = applyGeometry(decodeImageFile(path), network.preprocessing());
+                const Image& image = batch.images[i];
+                if (keptWidth > 0 && (image.width != keptWidth || image.height != keptHeight))
+                    throw ImageError(path + ": " + std::to_string(image.width) + " x " +
+                                     std::to_string(image.height) +
+                                     "; this model keeps image sizes (no crop), " +
+                                     "and the dataset's images are mostly " + std::to_string(keptWidth) +
+                                     " x " + std::to_string(keptHeight));
             } catch (const InputError& e) {
                 batch.failures[i] = e.what();
             }

@@ -38,6 +38,7 @@ struct IndexSummary
     std::vector<std::pair<std::string, std::string>> unreadable; ///< path, reason
     double accuracy = 0.0;                 ///< predictions equal to labels, over readable images
     std::vector<std::string> emptyClasses; ///< class folders without a single image
+    std::vector<std::pair<std::string, std::string>> skipped; ///< not indexed at all: path, reason
 };
 
 IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& datasetRoot,

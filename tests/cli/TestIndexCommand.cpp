@@ -4,7 +4,9 @@
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
 
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,12 +27,6 @@ void makeWorld(const QTemporaryDir& dir, int train)
         runSalient({"demo", dir.filePath("w"), "--world-only", "--train", QString::number(train), "--val",
                     "10", "--test", "10", "--balanced", "10"});
     QVERIFY2(world.exitCode == 0, world.err.constData());
-}
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing: " + path.toUtf8());
 }
 
 /// The int32 rows of a labels.i32 or predictions.i32 file.
@@ -87,6 +83,51 @@ private Q_SLOTS:
             runSalient({"features", "top", "--index", dir.filePath("nowhere"), "--class", "1"});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("no finished feature index here"));
+    }
+
+    /// One bad entry never stops an index: a symbolic link that loops and a line break in a name are
+    /// skipped and listed, an image of another size for a model that keeps sizes is listed as unreadable
+    /// with its name and both sizes.
+    void badEntriesAreSkippedAndListed()
+    {
+        QTemporaryDir dir;
+        makeWorld(dir, 30);
+        const QString data = dir.filePath("w/dataset/train");
+        const QString cls = QDir(data).entryList(QDir::Dirs | QDir::NoDotAndDotDot).front();
+        const QString folder = data + "/" + cls;
+        const QString image = folder + "/" + QDir(folder).entryList({"*.png"}).front();
+        QVERIFY(QFile::link("loop.png", folder + "/loop.png")); // points at itself
+        QVERIFY(QFile::copy(image, folder + "/two\nlines.png"));
+        QImage odd(60, 40, QImage::Format_RGB888);
+        odd.fill(Qt::darkGreen);
+        QVERIFY(odd.save(folder + "/odd.png"));
+        // The demo model, told to keep image sizes.
+        const QString model = dir.filePath("keeps-sizes.pt");
+        QVERIFY(QFile::copy(robustModel, model));
+        QFile sidecar(model + ".json");
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write(R"({"preprocessing": {"resize": 0, "crop": 0}})");
+        sidecar.close();
+
+        const CliRun indexing = runSalient({"index", "--model", model, "--data", data, "--out",
+                                            dir.filePath("index"), "--json", "--device", "cpu"});
+        QVERIFY2(indexing.exitCode == 0, indexing.err.constData());
+        const QJsonObject summary = QJsonDocument::fromJson(indexing.out).object();
+        QCOMPARE(summary["images"].toInt(), 31);
+        QStringList skipped;
+        for (const auto& entry : summary["skipped"].toArray())
+            skipped << entry.toObject()["path"].toString() + ": " + entry.toObject()["reason"].toString();
+        QCOMPARE(skipped.size(), 2);
+        QVERIFY2(skipped.filter("loop.png: a symbolic link that loops").size() == 1,
+                 qPrintable(skipped.join('|')));
+        QVERIFY2(skipped.filter("lines.png: a line break in the file name").size() == 1,
+                 qPrintable(skipped.join('|')));
+        const QJsonArray unreadable = summary["unreadable"].toArray();
+        QCOMPARE(unreadable.size(), 1);
+        const QString reason = unreadable[0].toObject()["reason"].toString();
+        QVERIFY2(reason.contains("odd.png: 60 x 40; this model keeps image sizes") &&
+                     reason.contains("48 x 48"),
+                 qPrintable(reason));
     }
 
     /// Indexing a workspace stores images, per-class counts and the ranking in salient.db; what
