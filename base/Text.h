@@ -14,6 +14,10 @@ std::string percentText(double fraction, int decimals = 1);
 /// A number with a fixed count of decimals, in the C locale: fixedText(0.80612, 3) -> "0.806".
 std::string fixedText(double value, int decimals);
 
+/// `text` in Unicode normalisation form C, so that a name typed as "Alíce" with a composed í and with i +
+/// combining accent is one name. Throws InputError naming `what` when `text` is not valid UTF-8.
+std::string normalizedUtf8(const std::string& text, const std::string& what);
+
 /// A number as a user typed it, without padding zeros, in the C locale: -1.0 -> "-1", 0.25 -> "0.25".
 std::string numberText(double value);
 

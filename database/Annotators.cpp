@@ -1,6 +1,7 @@
 #include "database/Annotators.h"
 
 #include "base/Errors.h"
+#include "base/Text.h"
 #include "database/Secrets.h"
 #include "database/WriteTransaction.h"
 
@@ -30,6 +31,13 @@ Annotator annotatorFrom(const Statement& query)
     annotator.hasPin = query.columnInt64(4) != 0;
     annotator.createdAt = query.columnText(5);
     return annotator;
+}
+
+/// A name as it is stored and looked up: valid UTF-8 in NFC, so that one person typing "Alíce" on two
+/// keyboards (composed or decomposed í) is one annotator.
+std::string annotatorName(const std::string& typed)
+{
+    return normalizedUtf8(typed, "the annotator name");
 }
 
 void checkName(const std::string& name)
@@ -111,9 +119,10 @@ std::string mturkAnnotatorName(const std::string& workerId)
     return kPrefix + workerId;
 }
 
-Annotator addAnnotator(Database& db, const std::string& name, AnnotatorRole role,
+Annotator addAnnotator(Database& db, const std::string& typedName, AnnotatorRole role,
                        const std::optional<std::string>& pin)
 {
+    const std::string name = annotatorName(typedName);
     checkName(name);
     if (role == AnnotatorRole::Imported)
         throw InputError("imported annotators come from an import");
@@ -126,8 +135,9 @@ Annotator addAnnotator(Database& db, const std::string& name, AnnotatorRole role
     return annotator;
 }
 
-Annotator signIn(Database& db, const std::string& name, const std::optional<std::string>& pin)
+Annotator signIn(Database& db, const std::string& typedName, const std::optional<std::string>& pin)
 {
+    const std::string name = annotatorName(typedName);
     if (auto existing = findAnnotator(db, name)) {
         checkPin(db, *existing, pin);
         return *existing;
@@ -157,7 +167,7 @@ Annotator signInAdmin(Database& db, const std::string& name, const std::optional
 std::optional<Annotator> findAnnotator(Database& db, const std::string& name)
 {
     Statement query = db.prepare(std::string(kSelect) + " WHERE name = ?1");
-    query.bind(1, name);
+    query.bind(1, annotatorName(name));
     if (!query.step())
         return std::nullopt;
     return annotatorFrom(query);

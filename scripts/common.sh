@@ -8,7 +8,7 @@ SALIENT_BUILD="${SALIENT_BUILD:-$SALIENT_ROOT/build}"
 SALIENT_BUILD_PACKAGES=(
     build-essential cmake ccache pkg-config
     qt6-base-dev libqcustomplot-dev libtorch-dev libopenblas0-pthread
-    libopencv-dev libsqlite3-dev libssl-dev nlohmann-json3-dev zlib1g-dev
+    libopencv-dev libsqlite3-dev libssl-dev libicu-dev nlohmann-json3-dev zlib1g-dev
     dataset-fashion-mnist wordnet-base
 )
 # Extra packages the tests use to build independent references (PyTorch, torchvision, OpenCV in Python).

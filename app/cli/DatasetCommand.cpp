@@ -1,5 +1,6 @@
 // `salient dataset build|export|import|summary`: the Salient dataset (steps 5-6 of the method).
 #include "Commands.h"
+#include "JsonOutput.h"
 #include "ProgressBar.h"
 
 #include "database/Workspace.h"
@@ -45,17 +46,15 @@ int build(Arguments& arguments)
     const DatasetBuildResult result = buildDataset(workspace, options, progress.job());
     progress.finishLine();
     if (json) {
-        std::cout << Json{{"study", result.study},
-                          {"pairs", result.pairs},
-                          {"core_pairs", result.corePairs},
-                          {"spurious_pairs", result.spuriousPairs},
-                          {"computed_pairs", result.computedPairs},
-                          {"short_pairs", result.shortPairs},
-                          {"masks", result.masks},
-                          {"width", result.width},
-                          {"height", result.height}}
-                         .dump(2)
-                  << '\n';
+        printJson(Json{{"study", result.study},
+                       {"pairs", result.pairs},
+                       {"core_pairs", result.corePairs},
+                       {"spurious_pairs", result.spuriousPairs},
+                       {"computed_pairs", result.computedPairs},
+                       {"short_pairs", result.shortPairs},
+                       {"masks", result.masks},
+                       {"width", result.width},
+                       {"height", result.height}});
         return 0;
     }
     std::cout << "Dataset of '" << result.study << "': " << result.pairs << " pairs (" << result.corePairs
@@ -81,15 +80,13 @@ int exportCommand(Arguments& arguments)
     const DatasetExportResult result = exportDataset(workspace, options, progress.job());
     progress.finishLine();
     if (json) {
-        std::cout << Json{{"directory", result.directory},
-                          {"classes", result.classes},
-                          {"pairs", result.pairs},
-                          {"masks", result.masks},
-                          {"written", result.written},
-                          {"reused", result.reused},
-                          {"discarded_partial", result.discardedPartial}}
-                         .dump(2)
-                  << '\n';
+        printJson(Json{{"directory", result.directory},
+                       {"classes", result.classes},
+                       {"pairs", result.pairs},
+                       {"masks", result.masks},
+                       {"written", result.written},
+                       {"reused", result.reused},
+                       {"discarded_partial", result.discardedPartial}});
         return 0;
     }
     std::cout << "Exported " << result.masks << " masks of " << result.pairs << " pairs (" << result.classes
@@ -121,14 +118,12 @@ int importCommand(Arguments& arguments)
     const DatasetImportResult result = importDataset(workspace, options, progress.job());
     progress.finishLine();
     if (json) {
-        std::cout << Json{{"classes", result.classes},
-                          {"pairs", result.pairs},
-                          {"masks", result.masks},
-                          {"missing_images", result.missingImages},
-                          {"labels", result.labelsFromManifest ? "manifest.csv" : "all spurious"},
-                          {"images_root", result.imagesRoot}}
-                         .dump(2)
-                  << '\n';
+        printJson(Json{{"classes", result.classes},
+                       {"pairs", result.pairs},
+                       {"masks", result.masks},
+                       {"missing_images", result.missingImages},
+                       {"labels", result.labelsFromManifest ? "manifest.csv" : "all spurious"},
+                       {"images_root", result.imagesRoot}});
         return 0;
     }
     std::cout << "Imported " << result.masks << " masks of " << result.pairs << " pairs (" << result.classes
@@ -178,7 +173,7 @@ int summary(Arguments& arguments)
         out["spurious_object_share"] = spurious > 0 ? spuriousSum / spurious : 0.0;
     }
     if (json) {
-        std::cout << out.dump(2) << '\n';
+        printJson(out);
         return 0;
     }
     std::cout << "class  wnid        feature  label     sub-label        masks"

@@ -1,6 +1,7 @@
 // `salient hits next|submit|answer|undo|progress|review|adjudicate|add-annotator|annotators`: annotating
 // from the command line (scripted sessions, load tests, administrators' review).
 #include "HitsSupport.h"
+#include "JsonOutput.h"
 #include "base/Parse.h"
 #include "base/Text.h"
 
@@ -152,7 +153,7 @@ int runHitsNext(Arguments& arguments)
     const auto assignment = nextHit(db, study, signIn(db, name, pin));
     if (!assignment) {
         if (json)
-            std::cout << Json{{"hit", nullptr}, {"study", study.name}}.dump(2) << '\n';
+            printJson(Json{{"hit", nullptr}, {"study", study.name}});
         else
             std::cout << "No HIT left for " << name << " in study '" << study.name << "'\n";
         return 0;
@@ -161,7 +162,7 @@ int runHitsNext(Arguments& arguments)
     hit["resumed"] = assignment->resumed;
     hit["assigned_at"] = assignment->assignedAt;
     if (json)
-        std::cout << hit.dump(2) << '\n';
+        printJson(hit);
     else
         printHit(hit);
     return 0;
@@ -182,7 +183,7 @@ int runHitsSubmit(Arguments& arguments)
     const Study study = studyOfHit(db, studyName, hitId);
     const Response response = submitAnswer(db, study, hitId, signIn(db, name, pin), answer);
     if (json)
-        std::cout << responseJson(response).dump(2) << '\n';
+        printJson(responseJson(response));
     else
         std::cout << "Recorded " << name << "'s answer to HIT " << hitId << ": " << response.answer << '\n';
     return 0;
@@ -238,7 +239,7 @@ int runHitsUndo(Arguments& arguments)
     const Study study = chooseStudy(db, studyName);
     const Response undone = undoLastAnswer(db, study, signIn(db, name, pin));
     if (json)
-        std::cout << Json{{"withdrawn", responseJson(undone)}}.dump(2) << '\n';
+        printJson(Json{{"withdrawn", responseJson(undone)}});
     else
         std::cout << "Withdrew " << name << "'s answer to HIT " << undone.hitId << " (" << undone.answer
                   << "); the HIT is " << name << "'s again\n";
@@ -261,15 +262,13 @@ int runHitsProgress(Arguments& arguments)
             annotators.push_back(
                 {{"name", row.name}, {"role", row.role}, {"answered", row.answered}, {"held", row.held}});
     if (json) {
-        std::cout << Json{{"study", study.name},
-                          {"hits", progress.hits},
-                          {"complete", progress.complete},
-                          {"answers", progress.answers},
-                          {"answers_needed", progress.answersNeeded},
-                          {"held", progress.held},
-                          {"annotators", annotators}}
-                         .dump(2)
-                  << '\n';
+        printJson(Json{{"study", study.name},
+                       {"hits", progress.hits},
+                       {"complete", progress.complete},
+                       {"answers", progress.answers},
+                       {"answers_needed", progress.answersNeeded},
+                       {"held", progress.held},
+                       {"annotators", annotators}});
         return 0;
     }
     std::cout << "Study '" << study.name << "': " << progress.complete << " of "
@@ -315,7 +314,7 @@ int runHitsReview(Arguments& arguments)
                          {"responses", responses}});
     }
     if (json) {
-        std::cout << Json{{"study", study.name}, {"queue", queue}}.dump(2) << '\n';
+        printJson(Json{{"study", study.name}, {"queue", queue}});
         return 0;
     }
     for (const auto& item : queue) {
@@ -349,14 +348,12 @@ int runHitsAdjudicate(Arguments& arguments)
     const Adjudication decided =
         adjudicate(db, study, hitId, signInAdmin(db, admin, pin), label, subLabel, note);
     if (json)
-        std::cout << Json{{"hit", hitId},
-                          {"label", decided.label},
-                          {"sub_label", decided.subLabel},
-                          {"admin", decided.adminName},
-                          {"note", decided.note},
-                          {"decided_at", decided.decidedAt}}
-                         .dump(2)
-                  << '\n';
+        printJson(Json{{"hit", hitId},
+                       {"label", decided.label},
+                       {"sub_label", decided.subLabel},
+                       {"admin", decided.adminName},
+                       {"note", decided.note},
+                       {"decided_at", decided.decidedAt}});
     else
         std::cout << "HIT " << hitId << " is " << label << (subLabel.empty() ? "" : " (" + subLabel + ")")
                   << ", decided by " << admin << '\n';
@@ -390,7 +387,7 @@ int runHitsAnnotators(Arguments& arguments)
         list.push_back(
             {{"name", a.name}, {"role", toString(a.role)}, {"pin", a.hasPin}, {"created_at", a.createdAt}});
     if (json) {
-        std::cout << Json{{"annotators", list}}.dump(2) << '\n';
+        printJson(Json{{"annotators", list}});
         return 0;
     }
     for (const auto& a : list)

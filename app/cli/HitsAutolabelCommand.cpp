@@ -1,5 +1,6 @@
 // `salient hits autolabel --ground-truth`: the demo's simulated annotator.
 #include "HitsSupport.h"
+#include "JsonOutput.h"
 #include "ProgressBar.h"
 #include "base/Text.h"
 
@@ -27,14 +28,12 @@ int runHitsAutolabel(Arguments& arguments)
     const AutolabelSummary summary = autolabelFromGroundTruth(workspace, study, device, progress.job());
     progress.finishLine();
     if (json) {
-        std::cout << Json{{"study", summary.study},
-                          {"annotator", "ground-truth"},
-                          {"answered", summary.answered},
-                          {"main_object", summary.mainObject},
-                          {"separate_object", summary.separateObject},
-                          {"background", summary.background}}
-                         .dump(2)
-                  << '\n';
+        printJson(Json{{"study", summary.study},
+                       {"annotator", "ground-truth"},
+                       {"answered", summary.answered},
+                       {"main_object", summary.mainObject},
+                       {"separate_object", summary.separateObject},
+                       {"background", summary.background}});
         return 0;
     }
     std::cout << "Answered " << counted(summary.answered, "HIT") << " of '" << summary.study

@@ -1,6 +1,7 @@
 // `salient hits ...`: studies, HITs, annotators, responses and labels (issue 6).
 #include "Commands.h"
 #include "HitsSupport.h"
+#include "JsonOutput.h"
 
 #include "base/AtomicFile.h"
 #include "base/Csv.h"
@@ -139,7 +140,7 @@ int runCreate(Arguments& arguments)
     if (json) {
         Json out = studyJson(study);
         out["hits"] = pairs.size();
-        std::cout << out.dump(2) << '\n';
+        printJson(out);
     } else {
         std::cout << "Created " << toString(kind) << " study '" << study.name << "' with "
                   << counted(std::int64_t(pairs.size()), "HIT") << ", "
@@ -168,7 +169,7 @@ int runImport(Arguments& arguments)
         out["pairs"] = result.pairs;
         out["annotators"] = result.annotators;
         out["classes"] = result.classes;
-        std::cout << out.dump(2) << '\n';
+        printJson(out);
     } else {
         std::cout << "Imported " << counted(result.answers, "answer") << " of "
                   << counted(result.annotators, "worker") << " on " << counted(result.pairs, "pair")
@@ -191,7 +192,7 @@ int runExport(Arguments& arguments)
     const auto rows = exportMturkRows(workspace.database(), study);
     writeFileAtomically(csv, mturkCsvText(rows));
     if (json)
-        std::cout << Json{{"study", study.name}, {"file", csv}, {"answers", rows.size()}}.dump(2) << '\n';
+        printJson(Json{{"study", study.name}, {"file", csv}, {"answers", rows.size()}});
     else
         std::cout << "Wrote " << counted(std::int64_t(rows.size()), "answer") << " of study '" << study.name
                   << "' to " << csv << '\n';
@@ -276,7 +277,7 @@ int runSummary(Arguments& arguments)
     const StudySummary summary =
         summarizeStudy(workspace.database(), chooseStudy(workspace.database(), studyName));
     if (json)
-        std::cout << summaryJson(summary).dump(2) << '\n';
+        printJson(summaryJson(summary));
     else
         printSummary(summary);
     return 0;
@@ -311,7 +312,7 @@ int runMerge(Arguments& arguments)
                       << r.studiesAdded << " studies, " << r.adjudicationsAdded << " adjudications added\n";
     }
     if (json)
-        std::cout << Json{{"merged", merged}}.dump(2) << '\n';
+        printJson(Json{{"merged", merged}});
     return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "JsonOutput.h"
 #include "ProgressBar.h"
 
 #include "base/Parse.h"
@@ -99,18 +100,20 @@ int runIndexCommand(Arguments& arguments)
         Json unreadable = Json::array();
         for (const auto& [path, reason] : summary.unreadable)
             unreadable.push_back({{"path", path}, {"reason", reason}});
-        std::cout << Json{{"index", out},
-                          {"images", summary.images},
-                          {"feature_width", summary.featureWidth},
-                          {"classes", summary.classes},
-                          {"resumed_at", summary.resumedAt},
-                          {"accuracy", summary.accuracy},
-                          {"unreadable", unreadable},
-                          {"empty_classes", summary.emptyClasses},
-                          {"stored", result.stored},
-                          {"reused", result.reused}}
-                         .dump(2)
-                  << '\n';
+        Json skipped = Json::array();
+        for (const auto& [path, reason] : summary.skipped)
+            skipped.push_back({{"path", path}, {"reason", reason}});
+        printJson(Json{{"index", out},
+                       {"images", summary.images},
+                       {"feature_width", summary.featureWidth},
+                       {"classes", summary.classes},
+                       {"resumed_at", summary.resumedAt},
+                       {"accuracy", summary.accuracy},
+                       {"unreadable", unreadable},
+                       {"empty_classes", summary.emptyClasses},
+                       {"skipped", skipped},
+                       {"stored", result.stored},
+                       {"reused", result.reused}});
         return 0;
     }
     if (result.reused)
@@ -125,6 +128,8 @@ int runIndexCommand(Arguments& arguments)
         std::cout << "skipped: " << reason << '\n';
     if (!summary.unreadable.empty())
         std::cout << summary.unreadable.size() << " unreadable images skipped\n";
+    for (const auto& [path, reason] : summary.skipped)
+        std::cout << "not indexed: " << path << ": " << reason << '\n';
     for (const auto& cls : summary.emptyClasses)
         std::cout << "empty class folder: " << cls << '\n';
     if (result.stored)
@@ -157,7 +162,7 @@ int runFeaturesCommand(const std::string& verb, Arguments& arguments)
                                           {"importance", f.importance},
                                           {"top_images", f.topImages},
                                           {"top_labelled", f.topLabelled}});
-        std::cout << output.dump(2) << '\n';
+        printJson(output);
         return 0;
     }
     std::cout << "Class " << listing.classIndex << " (" << listing.classId << ")\n";

@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "JsonOutput.h"
 #include "ProgressBar.h"
 
 #include "core/Classifier.h"
@@ -76,7 +77,7 @@ int modelInfo(Arguments& arguments)
         throw UsageError("model info takes one FILE");
     const Classifier classifier = Classifier::open(files[0], device);
     if (json)
-        std::cout << infoJson(classifier).dump(2) << '\n';
+        printJson(infoJson(classifier));
     else
         printInfo(classifier);
     return 0;
@@ -114,7 +115,7 @@ int modelPredict(Arguments& arguments)
         }
     }
     if (json)
-        std::cout << output.dump(2) << '\n';
+        printJson(output);
     return 0;
 }
 
@@ -144,7 +145,7 @@ int modelEvaluate(Arguments& arguments)
                          {"images", result.attacked},
                          {"accuracy", result.underAttack}};
     if (json) {
-        std::cout << output.dump(2) << '\n';
+        printJson(output);
         return 0;
     }
     std::cout << "Clean accuracy " << std::fixed << std::setprecision(2) << 100 * result.clean << " % on "

@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "JsonOutput.h"
 #include "ProgressBar.h"
 
 #include "base/Text.h"
@@ -26,7 +27,7 @@ std::optional<double> nonNegative(Arguments& arguments, const std::string& name)
     return value;
 }
 
-void printJson(const PairRenderResult& result, double seconds)
+void printRenderJson(const PairRenderResult& result, double seconds)
 {
     Json images = Json::array();
     for (const RenderedImage& e : result.images)
@@ -38,23 +39,21 @@ void printJson(const PairRenderResult& result, double seconds)
                           {"feature_before", e.featureBefore},
                           {"feature_after", e.featureAfter},
                           {"cached", e.fromCache}});
-    std::cout << Json{{"class", result.classIndex},
-                      {"class_id", result.classId},
-                      {"feature", result.feature},
-                      {"rank", result.rank},
-                      {"importance", result.importance},
-                      {"model", result.model},
-                      {"device", result.device},
-                      {"attack",
-                       {{"steps", result.attack.steps},
-                        {"step_size", result.attack.stepSize},
-                        {"effective_step_size", result.effectiveStepSize},
-                        {"eps", result.effectiveEps}}},
-                      {"cache", result.cacheDir ? Json(*result.cacheDir) : Json(nullptr)},
-                      {"seconds", seconds},
-                      {"images", images}}
-                     .dump(2)
-              << '\n';
+    printJson(Json{{"class", result.classIndex},
+                   {"class_id", result.classId},
+                   {"feature", result.feature},
+                   {"rank", result.rank},
+                   {"importance", result.importance},
+                   {"model", result.model},
+                   {"device", result.device},
+                   {"attack",
+                    {{"steps", result.attack.steps},
+                     {"step_size", result.attack.stepSize},
+                     {"effective_step_size", result.effectiveStepSize},
+                     {"eps", result.effectiveEps}}},
+                   {"cache", result.cacheDir ? Json(*result.cacheDir) : Json(nullptr)},
+                   {"seconds", seconds},
+                   {"images", images}});
 }
 
 } // namespace
@@ -92,7 +91,8 @@ int runRenderCommand(Arguments& arguments)
     const PairRenderResult result = renderPairToFolder(request, progress.job());
     progress.finishLine();
     if (json) {
-        printJson(result, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        printRenderJson(result,
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         return 0;
     }
     std::cout << "Class " << result.classIndex << " (" << result.classId << "), feature " << result.feature

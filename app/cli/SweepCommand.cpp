@@ -100,7 +100,7 @@ std::string resultsJson(const SweepResults& results, std::int64_t runId)
 {
     Json json = Json::parse(sweepResultsJson(results));
     json["run_id"] = runId > 0 ? Json(runId) : Json(nullptr);
-    return json.dump(1) + "\n";
+    return json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 void writeResults(const SweepResults& results, std::int64_t runId, const std::optional<std::string>& json,

@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "JsonOutput.h"
 
 #include "base/Errors.h"
 #include "core/index/IndexManifest.h"
@@ -72,7 +73,7 @@ int showWorkspace(Arguments& arguments)
         }
     }
     if (json) {
-        std::cout << info.dump(2) << '\n';
+        printJson(info);
         return 0;
     }
     for (const auto& [key, value] : info.items())
@@ -116,8 +117,7 @@ int checkWorkspace(Arguments& arguments)
         problems.push_back(error.what());
     }
     if (json)
-        std::cout << nlohmann::json{{"database", workspace.databasePath()}, {"problems", problems}}.dump(2)
-                  << '\n';
+        printJson(nlohmann::json{{"database", workspace.databasePath()}, {"problems", problems}});
     if (problems.empty()) {
         if (!json)
             std::cout << workspace.databasePath() << ": ok\n";

@@ -65,6 +65,29 @@ private Q_SLOTS:
         QCOMPARE(numberText(0.25), std::string("0.25"));
     }
 
+    /// "Alíce" with a composed í and with i + combining acute is one name; bytes that are not UTF-8
+    /// are refused naming what they were meant to be.
+    void namesAreNormalisedToNfc()
+    {
+        const std::string composed = "Al\xc3\xad"
+                                     "ce",
+                          decomposed = "Ali\xcc\x81"
+                                       "ce";
+        QVERIFY(composed != decomposed);
+        QCOMPARE(normalizedUtf8(decomposed, "the name"), composed);
+        QCOMPARE(normalizedUtf8(composed, "the name"), composed);
+        QCOMPARE(normalizedUtf8("", "the name"), std::string());
+        try {
+            normalizedUtf8("Al\xff"
+                           "ce",
+                           "the annotator name");
+            QFAIL("invalid UTF-8 must be refused");
+        } catch (const InputError& e) {
+            QCOMPARE(QString(e.what()), QString("the annotator name is not valid UTF-8 text"));
+        }
+        QVERIFY_THROWS_EXCEPTION(InputError, normalizedUtf8("\xc3", "x")); // cut short
+    }
+
     void exitCodes()
     {
         QCOMPARE(exitCodeFor(InputError("x")), ExitCode::BadInput);

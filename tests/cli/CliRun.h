@@ -1,6 +1,7 @@
 #pragma once
 
-// Runs the salient command line from a test and keeps what it said.
+// Runs the salient command line from a test and keeps what it said; reads the files it wrote.
+#include <QFile>
 #include <QProcess>
 #include <QStringList>
 
@@ -18,4 +19,11 @@ inline CliRun runSalient(const QStringList& arguments)
     process.waitForFinished(300000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+/// The bytes of a file; for a missing one a text naming it, so that two missing files never compare equal.
+inline QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing: " + path.toUtf8());
 }

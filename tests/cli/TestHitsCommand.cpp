@@ -32,12 +32,6 @@ QJsonObject pythonSummary(const QString& csv)
     return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
 }
 
-QByteArray bytes(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 /// One line on stderr, exit 2, naming `what`.
 bool refused(const CliRun& run, const QString& what)
 {
@@ -57,6 +51,7 @@ private slots:
     void mergeTwiceAddsOnce();
     void studyOptionsSetTheReasonRule();
     void errorsAreOneLineAndNameTheCulprit();
+    void oneNamePerPersonAndJsonSurvivesBadBytes();
 
 private:
     void checkAgainstPython(const QString& csv, const QString& metadata);
@@ -98,7 +93,7 @@ void TestHitsCommand::checkAgainstPython(const QString& csv, const QString& meta
     const qint64 exportMs = timer.elapsed();
     QVERIFY2(exported.exitCode == 0, exported.err.constData());
     QCOMPARE(json(exported)["answers"].toInt(), python["answers"].toInt());
-    QVERIFY(bytes(out) == bytes(csv)); // same rows, same order, same quoting
+    QVERIFY(fileBytes(out) == fileBytes(csv)); // same rows, same order, same quoting
     qInfo("%d answers: import %lld ms, summary %lld ms, export %lld ms; spurious %d, core %d, kappa %.4f",
           python["answers"].toInt(), importMs, summaryMs, exportMs, ours["spurious"].toInt(),
           ours["core"].toInt(), ours["fleiss_kappa"].toDouble());
@@ -216,7 +211,7 @@ void TestHitsCommand::annotateReviewAdjudicate()
 
     const QString out = dir.filePath("answers.csv");
     QCOMPARE(runSalient({"hits", "export", out, "--study", "discovery", "--workspace", ws}).exitCode, 0);
-    const QByteArray csv = bytes(out);
+    const QByteArray csv = fileBytes(out);
     QCOMPARE(csv.count('\n'), 8); // header + 7 answers
     QVERIFY(csv.contains("\nann,n00001000,0,10,1,background,3.0,the water behind the fish\n"));
 
@@ -281,6 +276,40 @@ void TestHitsCommand::studyOptionsSetTheReasonRule()
     const CliRun fin = runSalient(answer + QStringList{"fin"});
     QVERIFY2(fin.exitCode == 0, fin.err.constData());
     QCOMPARE(fin.out.count("answered HIT "), 1);
+}
+
+/// "Alíce" typed composed and decomposed is one annotator; a name stored with bytes that are not UTF-8
+/// (by an older version or another tool) no longer breaks --json output for the whole workspace.
+void TestHitsCommand::oneNamePerPersonAndJsonSurvivesBadBytes()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath("ws");
+    indexedWorkspace(ws, 2, 2);
+    QCOMPARE(runSalient({"hits", "create", "--study", "discovery", "--workspace", ws}).exitCode, 0);
+    const QString composed = QString::fromUtf8("Al\xc3\xad"
+                                               "ce"),
+                  decomposed = QString::fromUtf8("Ali\xcc\x81"
+                                                 "ce");
+    QCOMPARE(runSalient({"hits", "add-annotator", composed, "--workspace", ws}).exitCode, 0);
+    const CliRun again = runSalient({"hits", "add-annotator", decomposed, "--workspace", ws});
+    QVERIFY2(refused(again, "exists already"), again.err.constData());
+    const CliRun next = runSalient({"hits", "next", "--annotator", decomposed, "--workspace", ws, "--json"});
+    QVERIFY2(next.exitCode == 0, next.err.constData());
+
+    {
+        salient::Database db((ws + "/salient.db").toStdString(), salient::Database::OpenMode::ReadWrite);
+        db.exec("INSERT INTO annotators (name, role, created_at) VALUES (CAST(X'426fff62' AS TEXT), "
+                "'annotator', '2026-01-01T00:00:00Z')");
+    }
+    const CliRun listed = runSalient({"hits", "annotators", "--workspace", ws, "--json"});
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    QStringList names;
+    for (const auto& a : json(listed)["annotators"].toArray())
+        names << a.toObject()["name"].toString();
+    QCOMPARE(names, QStringList({composed, QString::fromUtf8("Bo\xef\xbf\xbd"
+                                                             "b")})); // U+FFFD for the bad byte
+    const CliRun progress = runSalient({"hits", "progress", "--workspace", ws, "--json"});
+    QVERIFY2(progress.exitCode == 0, progress.err.constData());
 }
 
 void TestHitsCommand::errorsAreOneLineAndNameTheCulprit()

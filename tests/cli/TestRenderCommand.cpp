@@ -26,13 +26,6 @@ QMap<QString, QDateTime> filesUnder(const QString& folder)
     return files;
 }
 
-QByteArray fileBytes(const QString& path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return file.readAll();
-}
-
 } // namespace
 
 class TestRenderCommand : public QObject

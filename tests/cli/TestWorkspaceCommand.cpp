@@ -44,13 +44,6 @@ void damagePage(const QString& file)
     f.write(QByteArray(kPageSize, char(0x5a)));
 }
 
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    f.open(QIODevice::ReadOnly);
-    return f.readAll();
-}
-
 } // namespace
 
 class TestWorkspaceCommand : public QObject
