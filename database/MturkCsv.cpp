@@ -42,7 +42,7 @@ public:
         MturkRow row;
         row.line = m_record.line;
         row.workerId = text(Worker);
-        row.wnid = text(Wnid);
+        row.wnid = classId(Wnid);
         row.classIndex = integer(ClassIndex, 0);
         row.feature = integer(Feature, 0);
         row.rank = integer(Rank, 1);
@@ -70,18 +70,26 @@ private:
         return value;
     }
 
+    /// A class id becomes a folder name in exports: letters, digits, '_', '-' and '.' only, never "." or
+    /// "..", so that "../../etc" cannot lead out of the export folder.
+    std::string classId(Column column) const
+    {
+        const std::string value = text(column);
+        const bool safe = value.size() <= 64 && value != "." && value != ".." &&
+                          value.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                  "0123456789_-.") == std::string::npos;
+        if (!safe)
+            fail(mturkColumns()[column] + " is '" + value +
+                 "', not a class id (letters, digits, '_', '-' and '.', like n01440764)");
+        return value;
+    }
+
     int integer(Column column, int minimum) const
     {
         const std::string& value = field(column);
-        try {
-            if (!startsWithDigit(value))
-                throw std::invalid_argument(value);
-            std::size_t used = 0;
-            const long number = std::stol(value, &used);
-            if (used == value.size() && number >= minimum && number <= 1000000000L)
-                return int(number);
-        } catch (const std::exception&) {
-        }
+        const std::optional<std::int64_t> number = startsWithDigit(value) ? parseInt64(value) : std::nullopt;
+        if (number && *number >= minimum && *number <= 1000000000L)
+            return int(*number);
         fail(mturkColumns()[column] + " is '" + value + "', not a whole number of at least " +
              std::to_string(minimum));
     }

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -73,17 +74,37 @@ std::array<float, 3> channelValues(const Json& json, const char* key)
     return {values[0], values[1], values[2]};
 }
 
+/// A side length of the model's input: a whole number from 0 (none) to 4096, far above any classifier's
+/// input; a larger one would only make every image allocate gigabytes.
+int inputSide(const Json& preprocessing, const char* key, int fallback)
+{
+    if (!preprocessing.contains(key))
+        return fallback;
+    const Json& value = preprocessing.at(key);
+    constexpr int kLargest = 4096;
+    if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > kLargest)
+        throw ModelError(std::string("'") + key + "' must be a whole number of pixels from 0 to " +
+                         std::to_string(kLargest) + ", not " + value.dump());
+    return value.get<int>();
+}
+
 /// Fills preprocessing and classes from a metadata object (the file's own or a sidecar).
 void applyMetadata(ModelInfo& info, const Json& meta)
 {
     if (meta.contains("preprocessing")) {
         const Json& p = meta.at("preprocessing");
-        info.preprocessing.resize = p.value("resize", info.preprocessing.resize);
-        info.preprocessing.crop = p.value("crop", info.preprocessing.crop);
+        info.preprocessing.resize = inputSide(p, "resize", info.preprocessing.resize);
+        info.preprocessing.crop = inputSide(p, "crop", info.preprocessing.crop);
         if (p.contains("mean"))
             info.preprocessing.mean = channelValues(p, "mean");
         if (p.contains("std"))
             info.preprocessing.std = channelValues(p, "std");
+        for (float v : info.preprocessing.std)
+            if (!(v > 0.0f) || !std::isfinite(v))
+                throw ModelError("'std' must be positive: the model divides by it");
+        for (float v : info.preprocessing.mean)
+            if (!std::isfinite(v))
+                throw ModelError("'mean' must be finite numbers");
     }
     if (meta.contains("classes"))
         info.classNames = meta.at("classes").get<std::vector<std::string>>();

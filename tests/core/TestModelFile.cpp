@@ -106,6 +106,22 @@ private Q_SLOTS:
 
         std::ofstream(model + ".json") << R"({"classes": ["only one"]})";
         QVERIFY_THROWS_EXCEPTION(ModelError, loadModel(model, at::kCPU));
+
+        // Values that would divide by zero or make every image allocate gigabytes are refused by name.
+        for (const auto& [sidecar, named] : std::vector<std::pair<std::string, QString>>{
+                 {R"({"preprocessing": {"std": [0.2, 0, 0.2]}})", "'std'"},
+                 {R"({"preprocessing": {"crop": 1e8}})", "'crop'"},
+                 {R"({"preprocessing": {"resize": -3}})", "'resize'"},
+                 {R"({"preprocessing": {"crop": 100000000}})", "'crop'"}}) {
+            std::ofstream(model + ".json") << sidecar;
+            try {
+                loadModel(model, at::kCPU);
+                QFAIL(sidecar.c_str());
+            } catch (const ModelError& e) {
+                QVERIFY2(QString(e.what()).contains(named) && QString(e.what()).contains("narrow.pt.json"),
+                         e.what());
+            }
+        }
     }
 
     void ownSaveRoundTripsAndLoadsInPyTorch()

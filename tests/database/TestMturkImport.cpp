@@ -155,6 +155,14 @@ void TestMturkImport::badFilesWriteNothing_data()
                                   << ":3: class 0 is n2 here but n1 before";
     QTest::newRow("worker twice") << header + good + "1,n1,0,5,1,main_object,4.0,x\n"
                                   << ":3: worker 1 answered feature 5 of class 0 already on line 2";
+    QTest::newRow("wnid leads out") << header + good + "2,../../etc,1,6,1,background,4.0,x\n"
+                                    << ":3: Input.wordnet_id is '../../etc', not a class id";
+    QTest::newRow("hex confidence") << header + good + "2,n1,0,6,1,background,0x4,x\n"
+                                    << ":3: Answer.confidence is '0x4', not a whole number from 1 to 5";
+    QTest::newRow("exponent confidence") << header + good + "2,n1,0,6,1,background,1e0,x\n"
+                                         << ":3: Answer.confidence is '1e0', not a whole number from 1 to 5";
+    QTest::newRow("signed feature") << header + good + "2,n1,0,+6,1,background,4,x\n"
+                                    << ":3: Input.feature_index is '+6', not a whole number of at least 0";
     QTest::newRow("no answers") << header << ": no answers to import";
 }
 
