@@ -265,6 +265,11 @@ CREATE TABLE sweep_results (
     PRIMARY KEY (run_id, model_index, strategy, level, measure, class_index, feature)
 );
 )sql",
+        // 6: the process that runs a sweep (base/ProcessTag.h), so that a run whose process was killed reads
+        // as interrupted instead of running forever.
+        R"sql(
+ALTER TABLE sweep_runs ADD COLUMN owner TEXT;
+)sql",
     };
     return migrations;
 }

@@ -1,10 +1,12 @@
 #include "database/SweepTables.h"
 
+#include "base/ProcessTag.h"
+
 namespace salient {
 namespace {
 
 const char* kRunColumns = "run_id, created_at, status, source, split, seed, sigmas, strategies, images, "
-                          "images_done, seconds, config, message";
+                          "images_done, seconds, config, message, owner";
 
 SweepRunRecord readRun(Database& db, Statement& row)
 {
@@ -22,6 +24,9 @@ SweepRunRecord readRun(Database& db, Statement& row)
     run.seconds = row.columnDouble(10);
     run.config = row.columnText(11);
     run.message = row.columnText(12);
+    // A run whose process has ended without saying how is not running any more.
+    if (run.status == "running" && !processMayBeRunning(row.columnText(13)))
+        run.status = "interrupted";
     Statement models = db.prepare(
         "SELECT model_index, name, path, sha256 FROM sweep_models WHERE run_id = ?1 ORDER BY model_index");
     models.bind(1, run.runId);
@@ -38,15 +43,16 @@ std::int64_t createSweepRun(Database& db, const SweepRunRecord& run)
     Transaction transaction(db);
     Statement insert = db.prepare(
         "INSERT INTO sweep_runs (created_at, status, source, split, seed, sigmas, strategies, images, "
-        "images_done, seconds, config) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running', ?1, ?2, ?3, "
-        "?4, ?5, ?6, 0, 0, ?7)");
+        "images_done, seconds, config, owner) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running', ?1, "
+        "?2, ?3, ?4, ?5, ?6, 0, 0, ?7, ?8)");
     insert.bind(1, run.source)
         .bind(2, run.split)
         .bind(3, std::int64_t(run.seed))
         .bind(4, run.sigmas)
         .bind(5, run.strategies)
         .bind(6, run.images)
-        .bind(7, run.config);
+        .bind(7, run.config)
+        .bind(8, currentProcessTag());
     insert.step();
     const std::int64_t runId = db.lastInsertRowId();
     Statement model = db.prepare(

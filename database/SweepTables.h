@@ -22,7 +22,9 @@ struct SweepRunRecord
 {
     std::int64_t runId = 0;
     std::string createdAt; ///< UTC, ISO 8601
-    std::string status;    ///< running, finished, cancelled or failed
+    /// running, finished, cancelled or failed as stored; interrupted when stored as running by a process of
+    /// this host that has ended (killed, crashed)
+    std::string status;
     std::string source;
     std::string split;
     std::uint64_t seed = 0;

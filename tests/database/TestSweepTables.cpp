@@ -1,7 +1,9 @@
 // Sweep runs in salient.db: configuration, models, counts; newest first; deleting cascades.
+#include "base/ProcessTag.h"
 #include "database/SweepTables.h"
 #include "database/Workspace.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -75,6 +77,37 @@ private Q_SLOTS:
         QVERIFY(!sweepRun(db, first));
         QCOMPARE(db.queryInt64("SELECT COUNT(*) FROM sweep_results"), std::int64_t(0));
         QCOMPARE(db.queryInt64("SELECT COUNT(*) FROM sweep_models"), std::int64_t(2));
+    }
+
+    /// A run left "running" by a process that was killed reads as interrupted; one of this process, or of
+    /// another host that cannot be asked, still reads as running.
+    void aRunWhoseProcessEndedReadsAsInterrupted()
+    {
+        QTemporaryDir dir;
+        Workspace workspace = Workspace::open(dir.path().toStdString(), true);
+        Database& db = workspace.database();
+        const std::int64_t run = createSweepRun(db, runRecord("killed"));
+        QCOMPARE(sweepRun(db, run)->status, std::string("running"));
+
+        QProcess ended;
+        ended.start("/bin/true");
+        QVERIFY(ended.waitForFinished());
+        const std::string host = currentProcessTag().substr(0, currentProcessTag().find(' '));
+        const auto setOwner = [&](const std::string& owner) {
+            Statement update = db.prepare("UPDATE sweep_runs SET owner = ?1 WHERE run_id = ?2");
+            update.bind(1, owner).bind(2, run);
+            update.step();
+            return sweepRun(db, run)->status;
+        };
+        QCOMPARE(setOwner(host + " " + std::to_string(ended.processId()) + " 12345"),
+                 std::string("interrupted"));
+        const std::string self = currentProcessTag();
+        QCOMPARE(setOwner(self.substr(0, self.rfind(' ')) + " 1"), std::string("interrupted")); // pid reused
+        QCOMPARE(setOwner("another-node 12 345"), std::string("running"));
+        QCOMPARE(setOwner(self), std::string("running"));
+        storeSweepCounts(db, run, "finished", 0, 1.0, {}, {});
+        QCOMPARE(setOwner(host + " " + std::to_string(ended.processId()) + " 12345"),
+                 std::string("finished"));
     }
 
     void refusesWhatDoesNotFit()
