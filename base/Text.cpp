@@ -71,4 +71,15 @@ std::string normalizedUtf8(const std::string& text, const std::string& what)
     return out;
 }
 
+std::string byteText(std::uint64_t bytes)
+{
+    const std::string exact = std::to_string(bytes) + " bytes";
+    constexpr double kMiB = 1024.0 * 1024.0;
+    if (bytes < std::uint64_t(kMiB))
+        return exact;
+    const bool gib = bytes >= (std::uint64_t(1) << 30);
+    return exact + " (" + fixedText(double(bytes) / (gib ? kMiB * 1024.0 : kMiB), 1) +
+           (gib ? " GiB)" : " MiB)");
+}
+
 } // namespace salient

@@ -21,4 +21,8 @@ std::string normalizedUtf8(const std::string& text, const std::string& what);
 /// A number as a user typed it, without padding zeros, in the C locale: -1.0 -> "-1", 0.25 -> "0.25".
 std::string numberText(double value);
 
+/// A byte count, exact and, from 1 MiB up, readable: 3456 -> "3456 bytes",
+/// 2147483648 -> "2147483648 bytes (2.0 GiB)".
+std::string byteText(std::uint64_t bytes);
+
 } // namespace salient

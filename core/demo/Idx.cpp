@@ -1,10 +1,13 @@
 #include "core/demo/Idx.h"
 
 #include "base/Errors.h"
+#include "base/Inflation.h"
+#include "base/Text.h"
 
 #include <zlib.h>
 
-#include <limits>
+#include <algorithm>
+#include <filesystem>
 
 namespace salient {
 namespace {
@@ -35,6 +38,108 @@ std::string typeName(std::uint8_t type)
     }
 }
 
+/// The largest IDX data accepted: the biggest IDX sets in use (EMNIST ByClass's 697,932 training
+/// images of 28 x 28, 547 MB) fit twice; Fashion-MNIST's training images are 47 MB.
+constexpr std::uint64_t kMaxIdxBytes = std::uint64_t(1) << 30;
+
+/// Bytes read past the declared data to tell a few stray bytes (reported exactly) from a stream that
+/// goes on (a bomb, refused without reading the rest).
+constexpr std::size_t kTrailingSlack = 1 << 20;
+
+/// The header: magic, element type and rank, then one big-endian 32-bit size per dimension. Fills
+/// `array.dimensions` and returns the header's size; `bytes` holds at least the first 4 bytes of the
+/// file when it has them, and the whole header when the rank says so.
+std::size_t parseHeader(const std::uint8_t* bytes, std::size_t available, const std::string& name,
+                        IdxArray& array)
+{
+    if (available < 4 || bytes[0] != 0 || bytes[1] != 0)
+        throw InputError(name + ": not an IDX file (bad magic number)");
+    const std::uint8_t type = bytes[2];
+    if (type != kUnsignedByteType) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", unsigned(type));
+        throw InputError(name + ": IDX element type " + hex + " (" + typeName(type) +
+                         ") is not supported; only unsigned bytes (0x08)");
+    }
+    const std::size_t rank = bytes[3];
+    if (rank == 0)
+        throw InputError(name + ": IDX file with no dimensions");
+    if (available < 4 + 4 * rank)
+        throw InputError(name + ": truncated IDX header");
+    array.dimensions.clear();
+    for (std::size_t i = 0; i < rank; ++i)
+        array.dimensions.push_back(bigEndian32(bytes + 4 + 4 * i));
+    return 4 + 4 * rank;
+}
+
+/// The data size the dimensions announce, refused over kMaxIdxBytes before anything is allocated.
+std::uint64_t declaredDataSize(const IdxArray& array, const std::string& name)
+{
+    std::uint64_t total = 1;
+    for (const std::uint32_t size : array.dimensions) {
+        total *= size; // at most 2^30 * 2^32: no overflow
+        if (total > kMaxIdxBytes)
+            throw InputError(name + ": IDX dimensions announce more than the limit of " +
+                             byteText(kMaxIdxBytes) + " of data");
+    }
+    return total;
+}
+
+std::string mismatch(const std::string& name, std::uint64_t declared, const std::string& follow)
+{
+    return name + ": IDX dimensions announce " + std::to_string(declared) + " bytes of data but " + follow +
+           " follow";
+}
+
+/// A gzip (or plain) file read through zlib, closed on every path.
+class GzReader
+{
+public:
+    explicit GzReader(const std::string& path) : m_file(gzopen(path.c_str(), "rb")), m_path(path)
+    {
+        if (!m_file)
+            throw InputError(path + ": cannot open file");
+    }
+    ~GzReader() { gzclose(m_file); }
+    GzReader(const GzReader&) = delete;
+    GzReader& operator=(const GzReader&) = delete;
+
+    /// Reads up to `size` bytes (fewer only at the end of the data).
+    std::size_t read(std::uint8_t* into, std::size_t size)
+    {
+        std::size_t done = 0;
+        while (done < size) {
+            const unsigned ask = unsigned(std::min<std::size_t>(size - done, 1 << 20));
+            const int got = gzread(m_file, into + done, ask);
+            if (got < 0)
+                throw InputError(m_path + ": damaged gzip data (" + errorText() + ")");
+            if (got == 0)
+                break;
+            done += std::size_t(got);
+        }
+        return done;
+    }
+
+    /// zlib reports a gzip stream cut short only as an error state at the end.
+    void checkEnd()
+    {
+        int code = 0;
+        const std::string message = gzerror(m_file, &code);
+        if (code != Z_OK && code != Z_STREAM_END)
+            throw InputError(m_path + ": damaged or truncated gzip data (" + message + ")");
+    }
+
+private:
+    std::string errorText()
+    {
+        int code = 0;
+        return gzerror(m_file, &code);
+    }
+
+    gzFile m_file;
+    const std::string& m_path;
+};
+
 } // namespace
 
 std::size_t IdxArray::itemSize() const
@@ -47,35 +152,12 @@ std::size_t IdxArray::itemSize() const
 
 IdxArray parseIdx(const std::vector<std::uint8_t>& bytes, const std::string& name)
 {
-    if (bytes.size() < 4 || bytes[0] != 0 || bytes[1] != 0)
-        throw InputError(name + ": not an IDX file (bad magic number)");
-    const std::uint8_t type = bytes[2];
-    if (type != kUnsignedByteType) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", unsigned(type));
-        throw InputError(name + ": IDX element type " + hex + " (" + typeName(type) +
-                         ") is not supported; only unsigned bytes (0x08)");
-    }
-    const std::size_t rank = bytes[3];
-    if (rank == 0)
-        throw InputError(name + ": IDX file with no dimensions");
-    if (bytes.size() < 4 + 4 * rank)
-        throw InputError(name + ": truncated IDX header");
-
     IdxArray array;
-    std::uint64_t total = 1;
-    for (std::size_t i = 0; i < rank; ++i) {
-        const std::uint32_t size = bigEndian32(bytes.data() + 4 + 4 * i);
-        total *= size;
-        if (total > std::numeric_limits<std::uint32_t>::max())
-            throw InputError(name + ": IDX dimensions announce more than 4 GiB of data");
-        array.dimensions.push_back(size);
-    }
-    const std::size_t headerSize = 4 + 4 * rank;
+    const std::size_t headerSize = parseHeader(bytes.data(), bytes.size(), name, array);
+    const std::uint64_t total = declaredDataSize(array, name);
     const std::size_t dataSize = bytes.size() - headerSize;
     if (dataSize != total)
-        throw InputError(name + ": IDX dimensions announce " + std::to_string(total) + " bytes of data but " +
-                         std::to_string(dataSize) + " follow" +
+        throw InputError(mismatch(name, total, std::to_string(dataSize)) +
                          (dataSize < total ? " (truncated file)" : ""));
     array.values.assign(bytes.begin() + long(headerSize), bytes.end());
     return array;
@@ -83,30 +165,38 @@ IdxArray parseIdx(const std::vector<std::uint8_t>& bytes, const std::string& nam
 
 IdxArray readIdxFile(const std::string& path)
 {
-    gzFile file = gzopen(path.c_str(), "rb");
-    if (!file)
-        throw InputError(path + ": cannot open file");
-    std::vector<std::uint8_t> bytes;
-    std::vector<std::uint8_t> chunk(1 << 20);
-    while (true) {
-        const int read = gzread(file, chunk.data(), unsigned(chunk.size()));
-        if (read < 0) {
-            int code = 0;
-            const std::string message = gzerror(file, &code);
-            gzclose(file);
-            throw InputError(path + ": damaged gzip data (" + message + ")");
-        }
-        if (read == 0)
-            break;
-        bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + read);
+    GzReader file(path);
+    // The header first, so that the data's size is known (and checked) before it is read.
+    std::vector<std::uint8_t> header(4 + 4 * 255);
+    std::size_t got = file.read(header.data(), 4);
+    if (got == 4)
+        got += file.read(header.data() + 4, 4 * std::size_t(header[3]));
+    IdxArray array;
+    parseHeader(header.data(), got, path, array);
+    const std::uint64_t total = declaredDataSize(array, path);
+    std::error_code error;
+    const std::uint64_t onDisk = std::filesystem::file_size(path, error);
+    if (!error && inflatesLikeABomb(total, onDisk))
+        throw InputError(path + ": IDX dimensions announce " + byteText(total) + " of data from a file of " +
+                         byteText(onDisk) + ", more than " + std::to_string(kMaxCompressionRatio) +
+                         ":1; refused as a decompression bomb");
+
+    array.values.resize(std::size_t(total));
+    const std::size_t dataSize = file.read(array.values.data(), array.values.size());
+    if (dataSize < total) {
+        file.checkEnd();
+        throw InputError(mismatch(path, total, std::to_string(dataSize)) + " (truncated file)");
     }
-    // zlib reports a gzip stream cut short only as an error state at the end.
-    int code = 0;
-    const std::string message = gzerror(file, &code);
-    gzclose(file);
-    if (code != Z_OK && code != Z_STREAM_END)
-        throw InputError(path + ": damaged or truncated gzip data (" + message + ")");
-    return parseIdx(bytes, path);
+    // Stop at a little past the declared size: a stream that goes on is refused unread.
+    std::vector<std::uint8_t> slack(kTrailingSlack + 1);
+    const std::size_t extra = file.read(slack.data(), slack.size());
+    if (extra > kTrailingSlack)
+        throw InputError(mismatch(path, total, "more than " + byteText(total + kTrailingSlack)) +
+                         " (refused without reading the rest)");
+    if (extra > 0)
+        throw InputError(mismatch(path, total, std::to_string(total + extra)));
+    file.checkEnd();
+    return array;
 }
 
 FashionMnistSplit readFashionMnist(const std::string& directory, const std::string& prefix)

@@ -6,6 +6,7 @@
 #include "core/model/ScriptClassifier.h"
 #include "core/model/TorchErrors_p.h"
 #include "core/model/TorchPickle_p.h"
+#include "core/model/ZipArchive.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
@@ -277,6 +278,7 @@ LoadedModel loadModel(const std::string& path, at::Device device)
     if (kind == FileKind::Unknown)
         throw ModelError(path + ": not a PyTorch model (neither a torch.save nor a TorchScript zip archive)");
     try {
+        checkModelArchive(path); // before anything unpacks an entry
         info.sha256 = sha256OfFile(path);
         LoadedModel loaded =
             isTorchScriptArchive(path) ? loadTorchScript(info, device) : loadTorchSave(info, device);

@@ -1,17 +1,36 @@
 #include "core/model/TorchPickle_p.h"
 
 #include "base/Errors.h"
+#include "base/Text.h"
 
 #include "core/model/TorchErrors_p.h"
+#include "core/model/ZipArchive.h"
 #include <ATen/ATen.h>
 #include <caffe2/serialize/inline_container.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <unordered_map>
 
 namespace salient {
 namespace {
+
+/// How deep containers may nest. Python's own pickler cannot write a pickle nested deeper than its
+/// recursion limit (1000 by default), and a state dict nests four or five levels (checkpoint, state
+/// dict, a tensor's arguments, its sizes).
+constexpr std::size_t kMaxPickleDepth = 1000;
+
+/// Values and marks on the stack at once. torch.save pushes a dict's items in batches of 1000; the
+/// TorchScript pickler (pickle_save, our own saves) pushes all items of a dict at once, two per tensor,
+/// so a million is a state dict of half a million tensors (a ResNet-152 has about 1000). A million
+/// entries take about 120 MB.
+constexpr std::size_t kMaxStackEntries = 1'000'000;
+
+/// Bytes of values made in all, pushed or memoized, with the text they carry: a memo recall (BINGET)
+/// or DUP copies its value's text, so a small pickle could otherwise copy one long string a million
+/// times. A ResNet-152 state dict's pickle makes a few MB worth.
+constexpr std::uint64_t kMaxValueBytes = std::uint64_t(1) << 30;
 
 PickleValue makeValue(PickleValue::Kind kind)
 {
@@ -20,10 +39,12 @@ PickleValue makeValue(PickleValue::Kind kind)
     return v;
 }
 
-PickleValue makeSequence(PickleValue::Kind kind, PickleValue::Items items = {})
+/// An empty list or tuple.
+PickleValue makeSequence(PickleValue::Kind kind)
 {
     PickleValue v = makeValue(kind);
-    v.items = std::make_shared<PickleValue::Items>(std::move(items));
+    v.items = std::make_shared<PickleValue::Items>();
+    v.nesting = std::make_shared<PickleValue::Nesting>();
     return v;
 }
 
@@ -31,7 +52,32 @@ PickleValue makeDict()
 {
     PickleValue v = makeValue(PickleValue::Kind::Dict);
     v.entries = std::make_shared<PickleValue::Entries>();
+    v.nesting = std::make_shared<PickleValue::Nesting>();
     return v;
+}
+
+bool isContainer(const PickleValue& v)
+{
+    return v.items || v.entries;
+}
+
+/// Moves the containers below `value` that no other copy shares into `pending`, then lets go of
+/// value's own containers, which then hold nothing deep.
+void detachChildren(PickleValue& value, std::vector<PickleValue>& pending)
+{
+    auto take = [&pending](PickleValue& child) {
+        if (isContainer(child))
+            pending.push_back(std::move(child));
+    };
+    if (value.items && value.items.use_count() == 1)
+        std::for_each(value.items->begin(), value.items->end(), take);
+    if (value.entries && value.entries.use_count() == 1)
+        for (auto& [key, child] : *value.entries) {
+            take(key);
+            take(child);
+        }
+    value.items.reset();
+    value.entries.reset();
 }
 
 PickleValue makeText(PickleValue::Kind kind, std::string text)
@@ -66,8 +112,8 @@ at::ScalarType storageScalarType(const std::string& storageClass)
 class Unpickler
 {
 public:
-    Unpickler(caffe2::serialize::PyTorchStreamReader& archive, const std::vector<char>& data)
-        : m_archive(archive), m_data(data)
+    Unpickler(caffe2::serialize::PyTorchStreamReader& archive, const char* data, std::size_t size)
+        : m_archive(archive), m_data(data), m_size(size)
     {}
 
     PickleValue run()
@@ -89,18 +135,24 @@ private:
         throw ModelError("damaged pickle at byte " + std::to_string(m_pos) + ": " + what);
     }
 
+    /// A pickle beyond the limits real files stay within.
+    [[noreturn]] void refuse(const std::string& what) const
+    {
+        throw ModelError("pickle refused at byte " + std::to_string(m_pos) + ": " + what);
+    }
+
     std::uint8_t readByte()
     {
-        if (m_pos >= m_data.size())
+        if (m_pos >= m_size)
             fail("unexpected end of data");
         return std::uint8_t(m_data[m_pos++]);
     }
 
     std::string readBytes(std::size_t n)
     {
-        if (n > m_data.size() - m_pos)
+        if (n > m_size - m_pos)
             fail("a value runs past the end of the data");
-        std::string s(m_data.data() + m_pos, n);
+        std::string s(m_data + m_pos, n);
         m_pos += n;
         return s;
     }
@@ -119,6 +171,56 @@ private:
         for (char c = char(readByte()); c != '\n'; c = char(readByte()))
             line += c;
         return line;
+    }
+
+    /// Counts a value against kMaxValueBytes.
+    void charge(const PickleValue& v)
+    {
+        m_madeBytes += sizeof(PickleValue) + v.text.size();
+        if (m_madeBytes > kMaxValueBytes)
+            refuse("the pickle makes more than " + byteText(kMaxValueBytes) +
+                   " of values (real state dicts make a few MB)");
+    }
+
+    void push(PickleValue v)
+    {
+        if (m_stack.size() >= kMaxStackEntries)
+            refuse("more than " + std::to_string(kMaxStackEntries) +
+                   " values and marks on the pickle's stack (real state dicts need a few thousand)");
+        charge(v);
+        m_stack.push_back(std::move(v));
+    }
+
+    /// Records that `parent` holds `child`, keeping parent's depth within kMaxPickleDepth.
+    void adopt(PickleValue& parent, const PickleValue& child)
+    {
+        if (!child.nesting)
+            return;
+        if (child.nesting == parent.nesting)
+            refuse("a list or dict would hold itself (recursive structures are not supported)");
+        child.nesting->held = true;
+        parent.nesting->depth = std::max(parent.nesting->depth, child.nesting->depth + 1);
+        if (parent.nesting->depth > kMaxPickleDepth)
+            refuse("the pickle nests deeper than " + std::to_string(kMaxPickleDepth) +
+                   " levels of containers (a state dict nests four or five)");
+    }
+
+    /// Containers change only before another container holds them, so depths already recorded above
+    /// them stay true.
+    void checkChangeable(const PickleValue& target)
+    {
+        if (target.nesting->held)
+            refuse("the pickle changes a list or dict that another container already holds "
+                   "(a recursive structure, which no state dict has)");
+    }
+
+    PickleValue sequence(PickleValue::Kind kind, PickleValue::Items items)
+    {
+        PickleValue v = makeSequence(kind);
+        for (const auto& child : items)
+            adopt(v, child);
+        *v.items = std::move(items);
+        return v;
     }
 
     PickleValue pop()
@@ -151,7 +253,11 @@ private:
         return items;
     }
 
-    void memoize(std::uint64_t index) { m_memo[index] = top(); }
+    void memoize(std::uint64_t index)
+    {
+        charge(top());
+        m_memo[index] = top();
+    }
 
     PickleValue recall(std::uint64_t index)
     {
@@ -167,6 +273,9 @@ private:
             return; // items set on an opaque object: ignore
         if (flat.size() % 2)
             fail("odd number of dict items");
+        checkChangeable(dict);
+        for (const auto& v : flat)
+            adopt(dict, v);
         for (std::size_t i = 0; i < flat.size(); i += 2)
             dict.entries->emplace_back(std::move(flat[i]), std::move(flat[i + 1]));
     }
@@ -175,8 +284,11 @@ private:
     {
         if (list.kind != PickleValue::Kind::List)
             return;
-        for (auto& v : more)
+        checkChangeable(list);
+        for (auto& v : more) {
+            adopt(list, v);
             list.items->push_back(std::move(v));
+        }
     }
 
     PickleValue loadStorage(const PickleValue& pid)
@@ -195,8 +307,14 @@ private:
             throw ModelError("the archive lacks the tensor data record '" + record + "'");
         auto [dataPtr, size] = m_archive.getRecord(record);
         const std::size_t elementSize = at::elementSize(type);
-        at::Tensor flat = at::empty({std::int64_t(size / elementSize)}, at::TensorOptions().dtype(type));
-        std::memcpy(flat.data_ptr(), dataPtr.get(), size - size % elementSize);
+        const std::int64_t numel = (*pid.items)[4].integer;
+        if (numel < 0 || std::uint64_t(numel) > size / elementSize ||
+            std::uint64_t(numel) * elementSize != size)
+            throw ModelError("tensor storage '" + key + "' declares " + std::to_string(numel) +
+                             " elements of " + std::to_string(elementSize) + " bytes but '" + record +
+                             "' holds " + byteText(size));
+        at::Tensor flat = at::empty({numel}, at::TensorOptions().dtype(type));
+        std::memcpy(flat.data_ptr(), dataPtr.get(), size);
         PickleValue storage = makeValue(PickleValue::Kind::Storage);
         storage.tensor = flat;
         m_storages.emplace(key, storage);
@@ -273,25 +391,25 @@ private:
             readLittleEndian(8);
             break;
         case '}': // EMPTY_DICT
-            m_stack.push_back(makeDict());
+            push(makeDict());
             break;
         case ']': // EMPTY_LIST
-            m_stack.push_back(makeSequence(Kind::List));
+            push(makeSequence(Kind::List));
             break;
         case ')': // EMPTY_TUPLE
-            m_stack.push_back(makeSequence(Kind::Tuple));
+            push(makeSequence(Kind::Tuple));
             break;
         case '(': // MARK
-            m_stack.push_back(makeValue(Kind::Mark));
+            push(makeValue(Kind::Mark));
             break;
         case 'N':
-            m_stack.push_back(makeValue(Kind::None));
+            push(makeValue(Kind::None));
             break;
         case 0x88:   // NEWTRUE
         case 0x89: { // NEWFALSE
             PickleValue v = makeValue(Kind::Bool);
             v.boolean = op == 0x88;
-            m_stack.push_back(v);
+            push(v);
             break;
         }
         case 'J':   // BININT
@@ -301,7 +419,7 @@ private:
             PickleValue v = makeValue(Kind::Int);
             const std::uint64_t raw = readLittleEndian(width);
             v.integer = op == 'J' ? std::int64_t(std::int32_t(std::uint32_t(raw))) : std::int64_t(raw);
-            m_stack.push_back(v);
+            push(v);
             break;
         }
         case 0x8a: { // LONG1
@@ -313,7 +431,7 @@ private:
                 raw |= ~std::uint64_t(0) << (8 * n); // sign-extend
             PickleValue v = makeValue(Kind::Int);
             v.integer = std::int64_t(raw);
-            m_stack.push_back(v);
+            push(v);
             break;
         }
         case 'G': { // BINFLOAT, big-endian double
@@ -322,31 +440,31 @@ private:
                 raw = raw << 8 | readByte();
             PickleValue v = makeValue(Kind::Float);
             std::memcpy(&v.real, &raw, sizeof raw);
-            m_stack.push_back(v);
+            push(v);
             break;
         }
         case 'X':    // BINUNICODE
         case 0x8c: { // SHORT_BINUNICODE
             const std::uint64_t n = op == 'X' ? readLittleEndian(4) : readByte();
-            m_stack.push_back(makeText(Kind::String, readBytes(n)));
+            push(makeText(Kind::String, readBytes(n)));
             break;
         }
         case 'B':   // BINBYTES
         case 'C': { // SHORT_BINBYTES
             const std::uint64_t n = op == 'B' ? readLittleEndian(4) : readByte();
-            m_stack.push_back(makeText(Kind::Bytes, readBytes(n)));
+            push(makeText(Kind::Bytes, readBytes(n)));
             break;
         }
         case 'c': { // GLOBAL module\nname\n
             const std::string module = readLine();
             const std::string name = readLine();
-            m_stack.push_back(makeText(Kind::Global, module + "." + name));
+            push(makeText(Kind::Global, module + "." + name));
             break;
         }
         case 0x93: { // STACK_GLOBAL
             const PickleValue name = pop();
             const PickleValue module = pop();
-            m_stack.push_back(makeText(Kind::Global, module.text + "." + name.text));
+            push(makeText(Kind::Global, module.text + "." + name.text));
             break;
         }
         case 'q': // BINPUT
@@ -359,13 +477,13 @@ private:
             memoize(m_memo.size());
             break;
         case 'h': // BINGET
-            m_stack.push_back(recall(readByte()));
+            push(recall(readByte()));
             break;
         case 'j': // LONG_BINGET
-            m_stack.push_back(recall(readLittleEndian(4)));
+            push(recall(readLittleEndian(4)));
             break;
         case 't': // TUPLE
-            m_stack.push_back(makeSequence(Kind::Tuple, popToMark()));
+            push(sequence(Kind::Tuple, popToMark()));
             break;
         case 0x85:   // TUPLE1
         case 0x86:   // TUPLE2
@@ -376,17 +494,17 @@ private:
             PickleValue::Items items(std::make_move_iterator(m_stack.end() - long(n)),
                                      std::make_move_iterator(m_stack.end()));
             m_stack.resize(m_stack.size() - n);
-            m_stack.push_back(makeSequence(Kind::Tuple, std::move(items)));
+            push(sequence(Kind::Tuple, std::move(items)));
             break;
         }
         case 'l': // LIST
-            m_stack.push_back(makeSequence(Kind::List, popToMark()));
+            push(sequence(Kind::List, popToMark()));
             break;
         case 'd': { // DICT
             PickleValue::Items flat = popToMark();
             PickleValue dict = makeDict();
             setItems(dict, flat);
-            m_stack.push_back(dict);
+            push(dict);
             break;
         }
         case 's': { // SETITEM
@@ -413,19 +531,19 @@ private:
         }
         case 'Q': { // BINPERSID
             const PickleValue pid = pop();
-            m_stack.push_back(loadStorage(pid));
+            push(loadStorage(pid));
             break;
         }
         case 'R': { // REDUCE
             const PickleValue args = pop();
             const PickleValue callable = pop();
-            m_stack.push_back(reduce(callable, args));
+            push(reduce(callable, args));
             break;
         }
         case 0x81: { // NEWOBJ
             const PickleValue args = pop();
             const PickleValue cls = pop();
-            m_stack.push_back(reduce(cls, args));
+            push(reduce(cls, args));
             break;
         }
         case 'b': // BUILD: state for an object; the metadata of OrderedDicts and opaque objects is not needed
@@ -435,7 +553,7 @@ private:
             pop();
             break;
         case '2': // DUP
-            m_stack.push_back(top());
+            push(top());
             break;
         default: {
             char hex[8];
@@ -446,14 +564,29 @@ private:
     }
 
     caffe2::serialize::PyTorchStreamReader& m_archive;
-    const std::vector<char>& m_data;
+    const char* m_data;
+    std::size_t m_size;
     std::size_t m_pos = 0;
+    std::uint64_t m_madeBytes = 0;
     std::vector<PickleValue> m_stack;
     std::unordered_map<std::uint64_t, PickleValue> m_memo;
     std::map<std::string, PickleValue> m_storages;
 };
 
 } // namespace
+
+PickleValue::~PickleValue()
+{
+    if (!isContainer(*this))
+        return;
+    std::vector<PickleValue> pending;
+    detachChildren(*this, pending);
+    while (!pending.empty()) {
+        PickleValue next = std::move(pending.back());
+        pending.pop_back();
+        detachChildren(next, pending);
+    }
+}
 
 const PickleValue* PickleValue::find(const std::string& key) const
 {
@@ -468,13 +601,12 @@ const PickleValue* PickleValue::find(const std::string& key) const
 PickleValue readTorchSave(const std::string& path)
 {
     try {
+        checkModelArchive(path); // before the reader unpacks anything
         caffe2::serialize::PyTorchStreamReader archive(path);
         if (!archive.hasRecord("data.pkl"))
             throw ModelError(path + ": zip archive without data.pkl, so not written by torch.save");
         auto [dataPtr, size] = archive.getRecord("data.pkl");
-        const char* bytes = static_cast<const char*>(dataPtr.get());
-        const std::vector<char> data(bytes, bytes + size);
-        return Unpickler(archive, data).run();
+        return Unpickler(archive, static_cast<const char*>(dataPtr.get()), size).run();
     } catch (const ModelError& e) {
         const std::string what = e.what();
         throw ModelError(what.rfind(path, 0) == 0 ? what : path + ": " + what);

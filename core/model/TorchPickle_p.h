@@ -34,6 +34,14 @@ struct PickleValue
     };
     using Items = std::vector<PickleValue>;
     using Entries = std::vector<std::pair<PickleValue, PickleValue>>;
+    /// How a container nests, shared by its copies like `items` and `entries`: its depth (1 for a
+    /// container of scalars) and whether another container holds it (it may then no longer change, so
+    /// that the depths above it stay true and no container can come to hold itself).
+    struct Nesting
+    {
+        std::size_t depth = 1;
+        bool held = false;
+    };
 
     Kind kind = Kind::None;
     bool boolean = false;
@@ -43,6 +51,16 @@ struct PickleValue
     std::shared_ptr<Items> items;     ///< List and Tuple, shared so that memo references see appends
     std::shared_ptr<Entries> entries; ///< Dict, in insertion order
     at::Tensor tensor;
+    std::shared_ptr<Nesting> nesting; ///< containers only
+
+    PickleValue() = default;
+    PickleValue(const PickleValue&) = default;
+    PickleValue(PickleValue&&) noexcept = default;
+    PickleValue& operator=(const PickleValue&) = default;
+    PickleValue& operator=(PickleValue&&) noexcept = default;
+    /// Frees the tree below without recursion: a pickle can nest containers deeper than the stack
+    /// could follow.
+    ~PickleValue();
 
     bool isDict() const { return kind == Kind::Dict; }
     /// The value under a string key of a Dict, or nullptr.
@@ -50,7 +68,8 @@ struct PickleValue
 };
 
 /// Reads a torch.save archive (the zip format of PyTorch >= 1.6). Tensors come back on the CPU.
-/// Throws ModelError naming `path` when the archive or its pickle is damaged.
+/// Throws ModelError naming `path` when the archive or its pickle is damaged, or declares more than
+/// real models hold (checkModelArchive, and the pickle limits in TorchPickle.cpp).
 PickleValue readTorchSave(const std::string& path);
 
 } // namespace salient

@@ -1,4 +1,5 @@
 // `salient model ...` as a user runs it: top-5 against PyTorch, info as JSON, exit codes and messages.
+#include "../core/HostileModels.h"
 #include "CliRun.h"
 #include <QFile>
 
@@ -23,6 +24,14 @@ class TestModelCommand : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    /// Hostile model archives (tests/core/make_hostile_models.py) for badInputExitsWithTwoAndOneLine.
+    void initTestCase()
+    {
+        QVERIFY(m_hostile.isValid());
+        const QString failure = writeHostileModels(m_hostile.path());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
     /// Every command `salient --help` lists answers --help (and `salient help ...`) with its own usage.
     void everyCommandAnswersHelp()
     {
@@ -148,6 +157,13 @@ private Q_SLOTS:
         QTest::newRow("bad device") << QStringList{"model", "info", "x.pt", "--device", "tpu"}
                                     << "unknown device 'tpu'";
         QTest::newRow("unknown noun") << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
+        QTest::newRow("200k nested tuples")
+            << QStringList{"model", "info", m_hostile.filePath("nested_tuples.pt")}
+            << "nested_tuples.pt: pickle refused at byte";
+        QTest::newRow("20M MARKs") << QStringList{"model", "info", m_hostile.filePath("marks.pt")}
+                                   << "values and marks on the pickle's stack";
+        QTest::newRow("zip bomb") << QStringList{"model", "info", m_hostile.filePath("zip_bomb.pt")}
+                                  << "refused as a decompression bomb";
     }
 
     void badInputExitsWithTwoAndOneLine()
@@ -171,6 +187,9 @@ private Q_SLOTS:
         const CliRun info = runSalient({"model", "info", out, "--json"});
         QCOMPARE(QJsonDocument::fromJson(info.out).object()["format"].toString(), QString("salient"));
     }
+
+private:
+    QTemporaryDir m_hostile;
 };
 
 QTEST_GUILESS_MAIN(TestModelCommand)

@@ -1,11 +1,15 @@
 // The IDX reader on Debian's Fashion-MNIST files and on crafted damaged ones.
+#include "PeakMemory.h"
 #include "base/Errors.h"
 #include "core/demo/Idx.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <zlib.h>
 
 #include <numeric>
 
@@ -22,6 +26,28 @@ std::vector<std::uint8_t> idxBytes(std::uint8_t type, std::vector<std::uint32_t>
     for (std::size_t i = 0; i < dataSize; ++i)
         bytes.push_back(std::uint8_t(i));
     return bytes;
+}
+
+/// `data` as one gzip member. Members concatenate into one gzip file, which is how a small file can
+/// hold gigabytes: one packed member of zeros, written many times.
+QByteArray gzipMember(const QByteArray& data)
+{
+    z_stream stream{};
+    deflateInit2(&stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY); // +16: gzip framing
+    QByteArray packed(int(deflateBound(&stream, uLong(data.size()))), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef*>(packed.data());
+    stream.avail_out = uInt(packed.size());
+    deflate(&stream, Z_FINISH);
+    packed.resize(int(stream.total_out));
+    deflateEnd(&stream);
+    return packed;
+}
+
+QByteArray raw(const std::vector<std::uint8_t>& bytes)
+{
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), int(bytes.size()));
 }
 
 QString fashionFile(const QString& name)
@@ -63,9 +89,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
-        auto raw = [](const std::vector<std::uint8_t>& b) {
-            return QByteArray(reinterpret_cast<const char*>(b.data()), int(b.size()));
-        };
         QTest::newRow("bad magic") << QByteArray("\x01\x02\x08\x01\x00\x00\x00\x01\x05", 9)
                                    << "bad magic number";
         QTest::newRow("float type") << raw(idxBytes(0x0D, {2}, 8)) << "0x0D (float) is not supported";
@@ -74,7 +97,8 @@ private Q_SLOTS:
             << raw(idxBytes(0x08, {4}, 9)) << "announce 4 bytes of data but 9 follow";
         QTest::newRow("truncated header") << raw(idxBytes(0x08, {4, 4}, 0)).left(8) << "truncated IDX header";
         QTest::newRow("no dimensions") << raw(idxBytes(0x08, {}, 0)) << "no dimensions";
-        QTest::newRow("huge") << raw(idxBytes(0x08, {0x10000, 0x10000, 2}, 0)) << "more than 4 GiB";
+        QTest::newRow("huge") << raw(idxBytes(0x08, {0x10000, 0x10000, 2}, 0))
+                              << "more than the limit of 1073741824 bytes (1.0 GiB)";
         QTest::newRow("empty") << QByteArray() << "bad magic number";
     }
 
@@ -94,6 +118,47 @@ private Q_SLOTS:
         } catch (const InputError& e) {
             QVERIFY2(QString(e.what()).startsWith(path) && QString(e.what()).contains(message), e.what());
         }
+    }
+
+    /// Gzip bombs are refused early: a header declaring more than the stream plausibly holds before
+    /// anything is allocated, and a stream going on past what the header declares after reading at
+    /// most the declared size and a little more.
+    void refusesGzipBombsEarly_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("message");
+        const QByteArray zeros = gzipMember(QByteArray(64 << 20, '\0'));
+        // 100 images declared, 4 GiB of zeros after them in a 4 MB file.
+        const QByteArray bomb = gzipMember(raw(idxBytes(0x08, {100, 28, 28}, 78400))) + zeros.repeated(64);
+        QTest::newRow("4 GiB past the header")
+            << bomb << "announce 78400 bytes of data but more than 1126976 bytes (1.1 MiB) follow";
+        // 1 GiB declared (the limit) by a file of a few bytes.
+        QTest::newRow("1 GiB from a tiny file")
+            << gzipMember(raw(idxBytes(0x08, {1024, 1024, 1024}, 0))) << "refused as a decompression bomb";
+    }
+
+    void refusesGzipBombsEarly()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QFile file(dir.filePath("bomb-images-idx3-ubyte.gz"));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+        file.close();
+        const std::uint64_t base = test::resetPeakMemory();
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            readIdxFile(file.fileName().toStdString());
+            QFAIL("reading should have failed");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).startsWith(file.fileName()) && QString(e.what()).contains(message),
+                     e.what());
+        }
+        const std::uint64_t grown = test::peakMemoryGrowth(base);
+        qInfo("refused in %lld ms, peak memory +%llu MiB", timer.elapsed(),
+              static_cast<unsigned long long>(grown >> 20));
+        QVERIFY2(grown < std::uint64_t(64) << 20, qPrintable(QString::number(grown >> 20) + " MiB"));
     }
 
     void rejectsTruncatedGzip()

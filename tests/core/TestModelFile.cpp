@@ -1,10 +1,13 @@
 // Reading and writing model files: every supported format, damaged files, and our own saves read back
 // by PyTorch in Python.
+#include "HostileModels.h"
+#include "PeakMemory.h"
 #include "TestSupport.h"
 
 #include "base/Errors.h"
 #include "core/model/ModelFile.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -18,6 +21,14 @@ class TestModelFile : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    /// Writes the hostile archives (tests/core/make_hostile_models.py) once for the tests below.
+    void initTestCase()
+    {
+        QVERIFY(m_hostile.isValid());
+        const QString failure = writeHostileModels(m_hostile.path());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
     void formatsAreRecognised_data()
     {
         QTest::addColumn<QString>("file");
@@ -153,6 +164,93 @@ private Q_SLOTS:
         QVERIFY(python.waitForFinished(120000));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
     }
+
+    /// Each hostile archive is refused with its own message, without a crash, before it costs memory.
+    void hostileArchivesAreRefusedEarly_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("peakMiB"); // the most the process's peak memory may grow
+        QTest::newRow("200k nested tuples") << "nested_tuples.pt"
+                                            << "nests deeper than 1000 levels" << 64;
+        QTest::newRow("1001 levels") << "nested_1001.pt"
+                                     << "nests deeper than 1000 levels" << 64;
+        QTest::newRow("20M MARKs") << "marks.pt"
+                                   << "more than 1000000 values and marks on the pickle's stack" << 512;
+        QTest::newRow("2 GiB zip bomb")
+            << "zip_bomb.pt"
+            << "zip entry 'archive/data/0' would unpack to 2147483648 bytes (2.0 GiB) from 2" << 64;
+        QTest::newRow("entry inflating past its size")
+            << "lying_size.pt"
+            << "zip entry 'archive/data/0' inflates past its declared size of 4096 bytes" << 64;
+        QTest::newRow("storage larger than declared")
+            << "storage_mismatch.pt"
+            << "tensor storage '0' declares 4 elements of 4 bytes but 'data/0' holds 4000 bytes" << 64;
+    }
+
+    void hostileArchivesAreRefusedEarly()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        QFETCH(int, peakMiB);
+        const std::string path = m_hostile.filePath(file).toStdString();
+        const std::uint64_t base = resetPeakMemory();
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            loadModel(path, at::kCPU);
+            QFAIL("loading should have failed");
+        } catch (const ModelError& e) {
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.startsWith(QString::fromStdString(path)) && what.contains(message),
+                     qPrintable(what));
+        }
+        const std::uint64_t grown = peakMemoryGrowth(base);
+        qInfo("%s: refused in %lld ms, peak memory +%llu MiB", qPrintable(file), timer.elapsed(),
+              static_cast<unsigned long long>(grown >> 20));
+        QVERIFY2(grown < std::uint64_t(peakMiB) << 20, qPrintable(QString::number(grown >> 20) + " MiB"));
+    }
+
+    /// The limits leave real files alone: 1000 levels read, and an archive written like the hostile
+    /// ones, but sound, gives its tensor.
+    void filesWithinTheLimitsAreRead()
+    {
+        const PickleValue deep = readTorchSave(m_hostile.filePath("nested_1000.pt").toStdString());
+        QVERIFY(deep.find("x") != nullptr);
+        const PickleValue sound = readTorchSave(m_hostile.filePath("sound.pt").toStdString());
+        const PickleValue* w = sound.find("w");
+        QVERIFY(w && w->kind == PickleValue::Kind::Tensor);
+        SALIENT_COMPARE_TENSORS(w->tensor, at::arange(1, 5, at::kFloat), 0.0);
+    }
+
+    /// A tree far deeper than the stack could follow recursively is freed, whether built by the
+    /// reader or by code, and with subtrees shared by other copies.
+    void deepTreesAreFreedWithoutRecursion()
+    {
+        PickleValue shared;
+        {
+            PickleValue root;
+            for (int level = 0; level < 300000; ++level) {
+                PickleValue parent;
+                if (level % 2) {
+                    parent.kind = PickleValue::Kind::Dict;
+                    parent.entries = std::make_shared<PickleValue::Entries>();
+                    parent.entries->emplace_back(PickleValue(), std::move(root));
+                } else {
+                    parent.kind = PickleValue::Kind::Tuple;
+                    parent.items = std::make_shared<PickleValue::Items>();
+                    parent.items->push_back(std::move(root));
+                }
+                root = std::move(parent);
+                if (level == 150000)
+                    shared = root;
+            }
+        } // root and the upper half go here
+        QCOMPARE(shared.kind, PickleValue::Kind::Tuple);
+    }
+
+private:
+    QTemporaryDir m_hostile;
 };
 
 QTEST_GUILESS_MAIN(TestModelFile)
