@@ -120,7 +120,7 @@ std::string mturkAnnotatorName(const std::string& workerId)
 }
 
 Annotator addAnnotator(Database& db, const std::string& typedName, AnnotatorRole role,
-                       const std::optional<std::string>& pin)
+                       const std::optional<std::string>& pin, const std::optional<Annotator>& addedBy)
 {
     const std::string name = annotatorName(typedName);
     checkName(name);
@@ -130,6 +130,11 @@ Annotator addAnnotator(Database& db, const std::string& typedName, AnnotatorRole
     WriteTransaction transaction(db);
     if (findAnnotator(db, name))
         throw InputError("an annotator named '" + name + "' exists already");
+    // Checked inside the write lock, so that two first administrators cannot both pass.
+    const bool authorised = addedBy && addedBy->role == AnnotatorRole::Admin;
+    if (role == AnnotatorRole::Admin && !authorised &&
+        db.queryInt64("SELECT COUNT(*) FROM annotators WHERE role = 'admin'") > 0)
+        throw InputError("only an administrator can add another one (--by ADMIN --by-pin PIN)");
     Annotator annotator = insertAnnotator(db, name, role, {}, pinHash);
     transaction.commit();
     return annotator;

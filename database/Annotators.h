@@ -33,9 +33,11 @@ std::string mturkAnnotatorName(const std::string& workerId);
 
 /// Adds an annotator in a write transaction. The PIN (optional) is stored as a salted hash only.
 /// Throws InputError for a name that is taken, empty, longer than 64 bytes, has control characters
-/// or starts with "mturk-", and for an empty PIN.
+/// or starts with "mturk-", and for an empty PIN. The first administrator of a workspace may be added
+/// by anyone; every later one only by an administrator who signed in (`addedBy`, from signInAdmin).
 Annotator addAnnotator(Database& db, const std::string& name, AnnotatorRole role,
-                       const std::optional<std::string>& pin);
+                       const std::optional<std::string>& pin,
+                       const std::optional<Annotator>& addedBy = std::nullopt);
 
 /// Signs `name` in. An existing annotator must give its PIN when it has one (and none when it has
 /// none); a new name becomes a new annotator, with `pin` when given. Imported annotators cannot sign

@@ -3,6 +3,7 @@
 #include "base/Errors.h"
 #include "database/Labels.h"
 #include "database/Secrets.h"
+#include "database/StudySummary.h"
 #include "database/WriteTransaction.h"
 
 namespace salient {
@@ -162,6 +163,18 @@ std::vector<Response> hitResponses(Database& db, std::int64_t hitId, const Annot
         !exists(db, "SELECT 1 FROM responses WHERE hit_id = ?1 AND annotator_id = ?2", hitId, viewer.id))
         throw InputError(viewer.name + " sees the answers of " + hitName(hitId) + " only after giving one");
     return responsesWhere(db, "WHERE r.hit_id = ?1", hitId);
+}
+
+void checkMayExportAnswers(Database& db, const Study& study, const std::optional<Annotator>& requester)
+{
+    if (requester && requester->role == AnnotatorRole::Admin)
+        return;
+    const StudyProgress progress = studyProgress(db, study);
+    if (progress.complete < progress.hits)
+        throw InputError("study '" + study.name + "' has open HITs (" + std::to_string(progress.complete) +
+                         " of " + std::to_string(progress.hits) +
+                         " complete): only an administrator may export its answers before it ends "
+                         "(--admin NAME --pin PIN)");
 }
 
 std::vector<Response> studyResponses(Database& db, std::int64_t studyId)

@@ -5,6 +5,7 @@
 #include "database/Studies.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,11 @@ Response undoLastAnswer(Database& db, const Study& study, const Annotator& annot
 /// The answers of a HIT. Nobody sees the others' answers before giving their own: throws InputError
 /// unless `viewer` answered the HIT or is an administrator.
 std::vector<Response> hitResponses(Database& db, std::int64_t hitId, const Annotator& viewer);
+
+/// Everyone's answers leave the workspace (an MTurk CSV export) once every HIT of the study is complete,
+/// or earlier for an administrator: while a HIT is open its answers stay blind to the other annotators.
+/// Throws InputError saying how far the study is otherwise.
+void checkMayExportAnswers(Database& db, const Study& study, const std::optional<Annotator>& requester);
 
 /// Every answer of the study in the order they were recorded (for export and tests).
 std::vector<Response> studyResponses(Database& db, std::int64_t studyId);

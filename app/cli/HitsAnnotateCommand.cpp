@@ -32,7 +32,8 @@ const char* kReviewUsage =
 const char* kAdjudicateUsage =
     "hits adjudicate --admin NAME --hit ID --label L [--sub-label S] [--note TEXT] "
     "[--pin PIN] [--study NAME] [--workspace DIR] [--json]";
-const char* kAddAnnotatorUsage = "hits add-annotator NAME [--admin] [--pin PIN] [--workspace DIR]";
+const char* kAddAnnotatorUsage =
+    "hits add-annotator NAME [--admin [--by ADMIN --by-pin PIN]] [--pin PIN] [--workspace DIR]";
 
 std::int64_t hitArgument(Arguments& arguments, const std::string& usage)
 {
@@ -365,12 +366,16 @@ int runHitsAddAnnotator(Arguments& arguments)
     const std::string workspaceDir = arguments.option("workspace", ".");
     const bool admin = arguments.flag("admin");
     const auto pin = pinArgument(arguments);
+    const auto by = arguments.option("by");
+    const auto byPin = arguments.option("by-pin");
     const auto words = arguments.positionals();
     if (words.size() != 1)
         throw UsageError(std::string("usage: salient ") + kAddAnnotatorUsage);
     Workspace workspace = Workspace::open(workspaceDir, false);
-    const Annotator added = addAnnotator(workspace.database(), words.front(),
-                                         admin ? AnnotatorRole::Admin : AnnotatorRole::Annotator, pin);
+    Database& db = workspace.database();
+    const Annotator added =
+        addAnnotator(db, words.front(), admin ? AnnotatorRole::Admin : AnnotatorRole::Annotator, pin,
+                     by ? std::optional(signInAdmin(db, *by, byPin)) : std::nullopt);
     std::cout << "Added " << toString(added.role) << " " << added.name << (added.hasPin ? " with a PIN" : "")
               << '\n';
     return 0;

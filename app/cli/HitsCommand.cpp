@@ -10,6 +10,7 @@
 #include "base/Text.h"
 #include "database/Merge.h"
 #include "database/MturkImport.h"
+#include "database/Responses.h"
 #include "database/StudySummary.h"
 
 #include <cstdlib>
@@ -33,7 +34,8 @@ const char* kCreateUsage =
 const char* kImportUsage =
     "hits import-mturk CSV [--metadata class_metadata.csv] [--name NAME] [--annotators-per-hit N] "
     "[--workspace DIR] [--json]";
-const char* kExportUsage = "hits export CSV [--study NAME] [--workspace DIR] [--json]";
+const char* kExportUsage =
+    "hits export CSV [--study NAME] [--admin NAME [--pin PIN]] [--workspace DIR] [--json]";
 const char* kSummaryUsage = "hits summary [--study NAME] [--workspace DIR] [--json]";
 const char* kMergeUsage = "hits merge OTHER_WORKSPACE... [--workspace DIR] [--json]";
 
@@ -186,9 +188,14 @@ int runExport(Arguments& arguments)
     const std::string workspaceDir = arguments.option("workspace", ".");
     const bool json = arguments.flag("json");
     const auto studyName = arguments.option("study");
+    const auto admin = arguments.option("admin");
+    const auto pin = pinArgument(arguments);
     const std::string csv = positional(arguments, kExportUsage);
     Workspace workspace = Workspace::open(workspaceDir, false);
     const Study study = chooseStudy(workspace.database(), studyName);
+    checkMayExportAnswers(workspace.database(), study,
+                          admin ? std::optional(signInAdmin(workspace.database(), *admin, pin))
+                                : std::nullopt);
     const auto rows = exportMturkRows(workspace.database(), study);
     writeFileAtomically(csv, mturkCsvText(rows));
     if (json)

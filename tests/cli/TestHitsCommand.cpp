@@ -175,6 +175,14 @@ void TestHitsCommand::annotateReviewAdjudicate()
 
     // 3 complete HITs, each 1 background vs 1 main_object: all ties, all in the review queue.
     QCOMPARE(runSalient({"hits", "add-annotator", "boss", "--admin", "--workspace", ws}).exitCode, 0);
+    // Later administrators only by an administrator's hand.
+    QVERIFY(refused(runSalient({"hits", "add-annotator", "eve", "--admin", "--workspace", ws}),
+                    "only an administrator can add another one"));
+    QVERIFY(refused(runSalient({"hits", "add-annotator", "eve", "--admin", "--by", "ann", "--workspace", ws}),
+                    "is not an administrator"));
+    QCOMPARE(runSalient({"hits", "add-annotator", "deputy", "--admin", "--by", "boss", "--workspace", ws})
+                 .exitCode,
+             0);
     const CliRun review = runSalient({"hits", "review", "--admin", "boss", "--workspace", ws, "--json"});
     QVERIFY2(review.exitCode == 0, review.err.constData());
     const QJsonArray queue = json(review)["queue"].toArray();
@@ -210,7 +218,13 @@ void TestHitsCommand::annotateReviewAdjudicate()
     QVERIFY(refused(wrongKind, "'background' is not an answer of a validation study"));
 
     const QString out = dir.filePath("answers.csv");
-    QCOMPARE(runSalient({"hits", "export", out, "--study", "discovery", "--workspace", ws}).exitCode, 0);
+    // One discovery HIT is still open: its answers stay blind but to an administrator.
+    QVERIFY(refused(runSalient({"hits", "export", out, "--study", "discovery", "--workspace", ws}),
+                    "study 'discovery' has open HITs (3 of 4 complete)"));
+    QVERIFY(!QFile::exists(out));
+    QCOMPARE(runSalient({"hits", "export", out, "--study", "discovery", "--admin", "boss", "--workspace", ws})
+                 .exitCode,
+             0);
     const QByteArray csv = fileBytes(out);
     QCOMPARE(csv.count('\n'), 8); // header + 7 answers
     QVERIFY(csv.contains("\nann,n00001000,0,10,1,background,3.0,the water behind the fish\n"));
