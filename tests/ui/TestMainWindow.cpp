@@ -146,6 +146,7 @@ private Q_SLOTS:
     void corruptDatabaseIsReported();
     void failedOpenKeepsCurrentWorkspace();
     void interactiveErrorShowsMessageBox();
+    void aFolderWithFilesBecomesAWorkspaceOnlyWhenAsked();
     void quittingWithARunningJobAsksFirst();
     void missingFolderIsNotCreated();
     void missingRecentFoldersAreMarked();
@@ -329,6 +330,33 @@ void TestMainWindow::failedOpenKeepsCurrentWorkspace()
     QCOMPARE(window.workspacePath(), good);
     QCOMPARE(window.currentPage(), static_cast<QWidget*>(window.workspacePage()));
     QCOMPARE(RecentWorkspaces().load(), QStringList({good}));
+}
+
+/// `salient-studio DIR` on a folder of the user's files asks before adding salient.db to it.
+void TestMainWindow::aFolderWithFilesBecomesAWorkspaceOnlyWhenAsked()
+{
+    const QString photos = makeFolder("photos");
+    QFile note(photos + "/note.txt");
+    QVERIFY(note.open(QIODevice::WriteOnly));
+    note.close();
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (const auto button : {QMessageBox::Cancel, QMessageBox::Yes}) {
+        QString asked;
+        QTimer::singleShot(0, &window, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box == nullptr)
+                return;
+            asked = box->windowTitle();
+            box->button(button)->click();
+        });
+        window.openWorkspaceInteractively(photos);
+        QCOMPARE(asked, QString("Create Workspace?"));
+        QCOMPARE(QFile::exists(photos + "/salient.db"), button == QMessageBox::Yes);
+        QCOMPARE(window.hasWorkspace(), button == QMessageBox::Yes);
+    }
 }
 
 void TestMainWindow::interactiveErrorShowsMessageBox()

@@ -284,6 +284,20 @@ void MainWindow::openWorkspaceInteractively(const QString& dir)
         return;
     }
 
+    // A folder that already holds files but no salient.db is not silently turned into a workspace,
+    // whether it came from the file dialog or the command line.
+    if (QFileInfo(path).isDir() && !salient::Workspace::looksLikeWorkspace(toFsPath(path)) &&
+        !isEmptyFolder(path)) {
+        const auto answer = QMessageBox::question(
+            this, tr("Create Workspace?"),
+            tr("\u201c%1\u201d is not a Salient Studio workspace yet.\n\nCreate a new workspace in this "
+               "folder? Salient Studio will add a salient.db file to it; nothing else is changed.")
+                .arg(QDir::toNativeSeparators(path)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+
     QString error;
     if (openWorkspace(path, &error))
         return;
@@ -307,17 +321,6 @@ void MainWindow::browseForWorkspace()
         return;
     settings.setValue(LastBrowseKey, QFileInfo(dir).absolutePath());
 
-    // A folder that already holds files but no salient.db is not silently turned into a workspace.
-    if (!salient::Workspace::looksLikeWorkspace(toFsPath(dir)) && !isEmptyFolder(dir)) {
-        const auto answer = QMessageBox::question(
-            this, tr("Create Workspace?"),
-            tr("\u201c%1\u201d is not a Salient Studio workspace yet.\n\nCreate a new workspace in this "
-               "folder? Salient Studio will add a salient.db file to it; nothing else is changed.")
-                .arg(QDir::toNativeSeparators(dir)),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
-    }
     openWorkspaceInteractively(dir);
 }
 
