@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string_view>
 
 namespace salient {
@@ -178,6 +179,19 @@ std::optional<ImageHeader> readImageHeader(const std::vector<std::uint8_t>& byte
         if (Header header = reader(bytes))
             return header;
     return std::nullopt;
+}
+
+std::optional<std::pair<std::uint64_t, std::uint64_t>> declaredImageSize(const std::string& path)
+{
+    constexpr std::size_t kHeaderBytes = 256 * 1024;
+    std::ifstream in(path, std::ios::binary);
+    Bytes bytes(kHeaderBytes);
+    in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size()));
+    bytes.resize(std::size_t(in.gcount()));
+    const Header header = readImageHeader(bytes);
+    if (!header)
+        return std::nullopt;
+    return std::pair(header->width, header->height);
 }
 
 } // namespace salient

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace salient {
@@ -25,5 +26,9 @@ struct ImageHeader
 /// walked marker by marker to its end-of-image marker, which costs one pass over the bytes and no
 /// decoding.
 std::optional<ImageHeader> readImageHeader(const std::vector<std::uint8_t>& bytes);
+
+/// The width and height an image file declares, from its first 256 KiB (past any EXIF block to a JPEG's
+/// frame header) without reading the rest; nullopt when the file cannot be read or its size not told.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> declaredImageSize(const std::string& path);
 
 } // namespace salient

@@ -121,6 +121,14 @@ std::string Preprocessing::describe() const
     return out.str();
 }
 
+std::pair<int, int> preparedSize(int width, int height, int resize, int crop)
+{
+    if (crop > 0)
+        return {crop, crop};
+    const cv::Size size = resizedSize(width, height, resize);
+    return {size.width, size.height};
+}
+
 Image resizeAndCentreCrop(const Image& image, int resize, int crop)
 {
     return fromMat(geometry(asMat(image), resize, crop));

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace salient {
@@ -30,6 +31,9 @@ struct Preprocessing
 /// bilinear filter, core/PillowResize.h), then
 /// takes the centre `crop` x `crop` square, padding with black where the image is smaller.
 Image resizeAndCentreCrop(const Image& image, int resize, int crop);
+
+/// The width and height resizeAndCentreCrop gives an image of `width` x `height`, without resizing it.
+std::pair<int, int> preparedSize(int width, int height, int resize, int crop);
 
 inline Image applyGeometry(const Image& image, const Preprocessing& p)
 {

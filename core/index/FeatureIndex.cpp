@@ -77,25 +77,11 @@ void writeJson(const fs::path& path, const Json& json)
 
 /// What a run of this model over these images writes into progress.json and checks on resuming:
 /// rows made by another model, dataset or preprocessing are never reused.
-std::string runIdentity(const ModelInfo& info, const Preprocessing& preprocessing,
+std::string runIdentity(const ModelInfo& info, const std::string& preprocessing,
                         const std::string& datasetRoot, std::int64_t count)
 {
     return info.sha256 + "|" + fs::absolute(datasetRoot).lexically_normal().string() + "|" +
-           std::to_string(count) + "|" + preprocessing.describe();
-}
-
-/// The size a file's header declares, read from its first bytes without decoding; nullopt when unknown.
-std::optional<std::pair<std::uint64_t, std::uint64_t>> declaredSize(const std::string& path)
-{
-    constexpr std::size_t kHeaderBytes = 256 * 1024; // past any EXIF block to a JPEG's frame header
-    std::ifstream in(path, std::ios::binary);
-    std::vector<std::uint8_t> bytes(kHeaderBytes);
-    in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size()));
-    bytes.resize(std::size_t(in.gcount()));
-    const std::optional<ImageHeader> header = readImageHeader(bytes);
-    if (!header)
-        return std::nullopt;
-    return std::pair(header->width, header->height);
+           std::to_string(count) + "|" + preprocessing;
 }
 
 /// The input size every image must have for a model that keeps image sizes (no crop): that of the most
@@ -107,19 +93,14 @@ std::pair<int, int> keptInputSize(const ImageFolder& folder, const Preprocessing
         return {0, 0};
     std::map<std::pair<std::uint64_t, std::uint64_t>, std::int64_t> sizes;
     for (const ImageFolderEntry& entry : folder.entries)
-        if (const auto size = declaredSize(entry.path))
+        if (const auto size = declaredImageSize(entry.path))
             ++sizes[*size];
     if (sizes.empty())
         return {0, 0};
     const auto common = std::max_element(sizes.begin(), sizes.end(), [](const auto& a, const auto& b) {
                             return a.second < b.second;
                         })->first;
-    Image blank;
-    blank.width = int(common.first);
-    blank.height = int(common.second);
-    blank.pixels.assign(std::size_t(blank.width) * blank.height * 3, 0.0f);
-    const Image prepared = applyGeometry(blank, preprocessing);
-    return {prepared.width, prepared.height};
+    return preparedSize(int(common.first), int(common.second), preprocessing.resize, preprocessing.crop);
 }
 
 /// The shard of the sorted images `options` asks for: [first, last).
@@ -193,7 +174,7 @@ IndexSummary buildFeatureIndex(const std::string& modelPath, const std::string& 
     fs::create_directories(dir);
     const fs::path progressPath = dir / "progress.json";
     const std::string preprocessing = network.preprocessing().describe();
-    const std::string identity = runIdentity(model.info, network.preprocessing(), datasetRoot, count);
+    const std::string identity = runIdentity(model.info, preprocessing, datasetRoot, count);
     IndexSummary summary;
     summary.emptyClasses = folder.emptyClasses;
     summary.skipped = folder.skipped;

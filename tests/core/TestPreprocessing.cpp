@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cmath>
+#include <vector>
 
 using namespace salient;
 
@@ -132,6 +133,20 @@ private Q_SLOTS:
         QCOMPARE(placed.values[std::size_t(100 * 300 + 10)], 0.0f);
         QCOMPARE(placed.values[std::size_t(100 * 300 + 150)], 1.0f);
         QCOMPARE(placed.values[std::size_t(100 * 300 + 290)], 0.0f);
+    }
+
+    /// The size told without resizing is the size the geometry makes.
+    void preparedSizeIsTheSizeTheGeometryMakes()
+    {
+        for (const auto& [w, h, resize, crop] : std::vector<std::array<int, 4>>{{300, 200, 100, 0},
+                                                                                {50, 120, 100, 0},
+                                                                                {333, 500, 256, 0},
+                                                                                {640, 480, 256, 224},
+                                                                                {10, 8, 0, 4},
+                                                                                {7, 9, 0, 0}}) {
+            const Image out = resizeAndCentreCrop(coordinateImage(w, h), resize, crop);
+            QCOMPARE(preparedSize(w, h, resize, crop), std::make_pair(out.width, out.height));
+        }
     }
 
     void describesItself()

@@ -100,8 +100,7 @@ void MainWindow::createActions()
     m_backUpAction = new QAction(tr("&Back Up Workspace"), this);
     m_backUpAction->setObjectName("backUpAction");
     m_backUpAction->setStatusTip(
-        tr("Copy salient.db into the workspace's backups folder, safely while others "
-           "write"));
+        tr("Copy salient.db into the workspace's backups folder, safely while others write"));
     connect(m_backUpAction, &QAction::triggered, this, [this] {
         if (m_workspace)
             statusBar()->showMessage(WorkspaceMaintenance::backUp(this, *m_workspace));
