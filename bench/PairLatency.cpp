@@ -7,12 +7,12 @@
 #include "ui/features/ClassList.h"
 #include "ui/features/FeatureBrowser.h"
 #include "ui/features/FeatureList.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
-#include <QTreeWidget>
 
 #include <algorithm>
 #include <cstdio>
@@ -26,10 +26,10 @@ qint64 showPair(FeatureBrowser& browser, int classIndex, int rank)
     QSignalSpy shown(&browser, &FeatureBrowser::pairShown);
     browser.classList()->selectClass(classIndex);
     FeatureList* features = browser.featureList();
-    if (rank >= features->topLevelItemCount())
+    if (rank >= features->model()->rowCount())
         return -1;
-    if (features->currentItem() != features->topLevelItem(rank))
-        features->setCurrentItem(features->topLevelItem(rank));
+    if (features->currentRow() != rank)
+        features->setCurrentRow(rank);
     if (shown.isEmpty() && !shown.wait(300000))
         return -1;
     return browser.lastPairMilliseconds();
@@ -58,9 +58,15 @@ int main(int argc, char** argv)
     const int pairs = argc > 2 ? std::atoi(argv[2]) : 10;
     QDir(workspace + "/cache/render").removeRecursively();
 
-    FeatureBrowser browser;
+    WorkspaceSession session;
+    try {
+        session.open(workspace);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bench_pair_latency: %s\n", e.what());
+        return 2;
+    }
+    FeatureBrowser browser(&session);
     browser.resize(1366, 768);
-    browser.setWorkspace(workspace);
     browser.show();
     std::vector<std::pair<int, int>> chosen;
     for (int i = 0; int(chosen.size()) < pairs && i < 1000; ++i)

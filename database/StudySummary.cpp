@@ -66,7 +66,7 @@ StudySummary summarizeStudy(Database& db, const Study& study)
             classRow[cls] = summary.perClass.size();
             summary.perClass.push_back({cls, pair.hit.pair.wnid, 0, 0, std::nullopt});
         }
-        ClassSummary& row = summary.perClass[classRow[cls]];
+        StudyClassSummary& row = summary.perClass[classRow[cls]];
         ++row.pairs;
         row.spurious += pair.finalLabel == "spurious" ? 1 : 0;
         classVotes[cls].push_back(pair.votes);
@@ -74,12 +74,13 @@ StudySummary summarizeStudy(Database& db, const Study& study)
     summary.kappa = fleissKappa(votes);
     if (study.kind == StudyKind::Discovery)
         summary.kappaCoreSpurious = fleissKappa(binary);
-    for (ClassSummary& row : summary.perClass) {
+    for (StudyClassSummary& row : summary.perClass) {
         row.kappa = fleissKappa(classVotes[row.classIndex]);
         summary.classesWithSpurious += row.spurious > 0 ? 1 : 0;
     }
-    std::sort(summary.perClass.begin(), summary.perClass.end(),
-              [](const ClassSummary& a, const ClassSummary& b) { return a.classIndex < b.classIndex; });
+    std::sort(
+        summary.perClass.begin(), summary.perClass.end(),
+        [](const StudyClassSummary& a, const StudyClassSummary& b) { return a.classIndex < b.classIndex; });
     summary.classes = int(summary.perClass.size());
     return summary;
 }

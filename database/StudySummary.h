@@ -11,7 +11,7 @@
 namespace salient {
 
 /// Agreement within one class of a study.
-struct ClassSummary
+struct StudyClassSummary
 {
     int classIndex = 0;
     std::string wnid;
@@ -39,7 +39,7 @@ struct StudySummary
     int classesWithSpurious = 0; ///< classes with at least one spurious pair
     std::optional<double> kappa; ///< Fleiss' kappa over the answer options, all HITs with >= 2 answers
     std::optional<double> kappaCoreSpurious; ///< discovery: over {main_object, separate_object + background}
-    std::vector<ClassSummary> perClass;      ///< by class index
+    std::vector<StudyClassSummary> perClass; ///< by class index
 };
 
 StudySummary summarizeStudy(Database& db, const Study& study);

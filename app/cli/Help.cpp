@@ -96,6 +96,13 @@ const std::vector<CommandHelp>& commandHelp()
          "The workspace's settings and what its index holds.",
          {kJson}},
         {"workspace",
+         "status",
+         "[DIR] [--json]",
+         "Where the workspace stands in the method: each step (setup, index, discovery, dataset, validation, "
+         "sweeps) with its state (waiting, not started, under way, done) and key figures, as the window's "
+         "Overview shows them.",
+         {kJson}},
+        {"workspace",
          "import-classes",
          "DIR CSV",
          "Reads class metadata (Salient ImageNet's class_metadata.csv) into the workspace for the class "

@@ -12,6 +12,7 @@
 #include "database/MturkImport.h"
 #include "database/Responses.h"
 #include "database/StudySummary.h"
+#include "pipeline/StudyCreation.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,7 +20,6 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
-#include <set>
 #include <sstream>
 
 namespace salient::cli {
@@ -67,33 +67,6 @@ std::vector<std::string> readLines(const std::string& path)
     return lines;
 }
 
-/// The distinct (class, feature) pairs of an MTurk CSV, in order of first appearance.
-std::vector<StudyPair> pairsOfMturkCsv(const std::string& path)
-{
-    std::vector<StudyPair> pairs;
-    std::set<std::pair<int, int>> seen;
-    for (const MturkRow& row : readMturkCsv(path))
-        if (seen.insert({row.classIndex, row.feature}).second)
-            pairs.push_back({row.classIndex, row.wnid, row.feature, row.rank});
-    return pairs;
-}
-
-Study discoverySource(Database& db, const std::optional<std::string>& name)
-{
-    if (name) {
-        const Study study = chooseStudy(db, name);
-        if (study.kind != StudyKind::Discovery)
-            throw InputError("study '" + *name + "' is a validation study; --from names a discovery study");
-        return study;
-    }
-    const auto all = studies(db);
-    for (auto it = all.rbegin(); it != all.rend(); ++it)
-        if (it->kind == StudyKind::Discovery)
-            return *it;
-    throw InputError(
-        "the workspace has no discovery study to validate (salient hits create --study discovery)");
-}
-
 int runCreate(Arguments& arguments)
 {
     const std::string workspaceDir = arguments.option("workspace", ".");
@@ -121,31 +94,15 @@ int runCreate(Arguments& arguments)
         throw UsageError("--from names the discovery study a validation study checks");
 
     Workspace workspace = Workspace::open(workspaceDir, pairsFrom.has_value());
-    Database& db = workspace.database();
-    std::vector<StudyPair> pairs;
-    std::optional<std::int64_t> source;
-    if (kind == StudyKind::Validation) {
-        const Study discovery = discoverySource(db, from);
-        pairs = labelledPairs(db, discovery);
-        source = discovery.id;
-        if (pairs.empty())
-            throw InputError("study '" + discovery.name + "' has no labelled pair yet");
-    } else if (pairsFrom) {
-        pairs = pairsOfMturkCsv(*pairsFrom);
-    } else {
-        pairs = indexedPairs(db);
-        if (pairs.empty())
-            throw InputError("the workspace " + workspace.path() +
-                             " has no features in its index tables (salient index), and no --pairs-from");
-    }
-    const Study study = createStudy(db, kind, options, pairs, source);
+    const CreatedStudy created = createStudyInWorkspace(workspace, {kind, options, from, pairsFrom});
+    const Study& study = created.study;
     if (json) {
         Json out = studyJson(study);
-        out["hits"] = pairs.size();
+        out["hits"] = created.hits;
         printJson(out);
     } else {
         std::cout << "Created " << toString(kind) << " study '" << study.name << "' with "
-                  << counted(std::int64_t(pairs.size()), "HIT") << ", "
+                  << counted(std::int64_t(created.hits), "HIT") << ", "
                   << counted(study.answersPerHit, "annotator") << " each\n";
     }
     return 0;

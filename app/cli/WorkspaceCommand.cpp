@@ -9,10 +9,13 @@
 #include "database/WorkspaceIntegrity.h"
 #include "database/WriteTransaction.h"
 #include "pipeline/WorkspacePaths.h"
+#include "pipeline/WorkspaceSetup.h"
+#include "pipeline/WorkspaceStatus.h"
 
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 
 namespace salient::cli {
@@ -27,23 +30,27 @@ const std::vector<std::pair<std::string, std::string>> fileOptions = {
     {"standard-model", WorkspaceKeys::StandardModel},
 };
 
+/// The value of a file option that must exist, or empty when it is not given.
+std::string existingFileOption(Arguments& arguments, const std::string& option)
+{
+    const auto value = arguments.option(option);
+    if (value && !fs::exists(*value))
+        throw InputError(*value + ": no such file or folder (--" + option + ")");
+    return value.value_or("");
+}
+
 int initWorkspace(Arguments& arguments)
 {
-    std::vector<std::pair<std::string, std::string>> settings;
-    for (const auto& [option, key] : fileOptions) {
-        if (const auto value = arguments.option(option)) {
-            if (!fs::exists(*value))
-                throw InputError(*value + ": no such file or folder (--" + option + ")");
-            settings.emplace_back(key, *value);
-        }
-    }
+    WorkspaceSetup setup;
+    setup.dataset = existingFileOption(arguments, "dataset");
+    setup.robustModel = existingFileOption(arguments, "robust-model");
+    setup.standardModel = existingFileOption(arguments, "standard-model");
     const auto words = arguments.positionals();
     if (words.size() != 1)
         throw UsageError("workspace init takes one DIR and optionally --dataset DIR (holding train/), "
                          "--robust-model FILE, --standard-model FILE");
     Workspace workspace = Workspace::open(words[0], true);
-    for (const auto& [key, value] : settings)
-        setWorkspaceFile(workspace, key, value);
+    setUpWorkspace(workspace, setup);
     std::cerr << "Workspace ready in " << workspace.path() << '\n';
     return 0;
 }
@@ -145,6 +152,64 @@ int backUpWorkspace(Arguments& arguments)
     return 0;
 }
 
+/// One step's figures, in the words `workspace status` prints them.
+std::string stepFigures(const WorkspaceStatus& s, MethodStep step)
+{
+    auto study = [](const StudyStatus& st) {
+        return "'" + st.study.name + "': " + std::to_string(st.progress.answers) + " of " +
+               std::to_string(st.progress.answersNeeded) + " answers, " + std::to_string(st.labelled) +
+               " of " + std::to_string(st.progress.hits) + " HITs labelled";
+    };
+    switch (step) {
+    case MethodStep::Setup:
+        return s.isSetUp() ? "images " + s.dataset + ", robust model " + s.robustModel
+                           : "no image folder or robust model yet (salient workspace init)";
+    case MethodStep::Index:
+        return s.hasIndex() ? std::to_string(s.indexedImages) + " images in " +
+                                  std::to_string(s.indexedClasses) + " classes"
+                            : "not built (salient index)";
+    case MethodStep::Discovery:
+        return s.discovery ? study(*s.discovery)
+                           : "no discovery study (salient hits create --study discovery)";
+    case MethodStep::Dataset:
+        return s.datasetPairs > 0 ? std::to_string(s.datasetPairs) + " labelled features, " +
+                                        std::to_string(s.datasetMasks) + " masks"
+                                  : "not built (salient dataset build)";
+    case MethodStep::Validation:
+        return s.validation ? study(*s.validation) : "no validation study (optional)";
+    case MethodStep::Sweeps:
+        break;
+    }
+    return s.latestSweep
+               ? std::to_string(s.sweepRuns) + " stored runs, the latest from " + s.latestSweep->createdAt
+               : "none (salient sweep)";
+}
+
+int showStatus(Arguments& arguments)
+{
+    const bool json = arguments.flag("json");
+    const auto words = arguments.positionals();
+    if (words.size() > 1)
+        throw UsageError("workspace status takes at most one DIR");
+    Workspace workspace = Workspace::open(words.empty() ? "." : words[0], false);
+    const WorkspaceStatus status = workspaceStatus(workspace);
+    nlohmann::json steps = nlohmann::json::array();
+    for (int i = 0; i < MethodStepCount; ++i) {
+        const auto step = MethodStep(i);
+        steps.push_back({{"step", toString(step)},
+                         {"state", toString(stepState(status, step))},
+                         {"figures", stepFigures(status, step)}});
+    }
+    if (json) {
+        printJson({{"path", workspace.path()}, {"steps", steps}});
+        return 0;
+    }
+    for (const auto& step : steps)
+        std::cout << std::left << std::setw(12) << step["step"].get<std::string>() << std::setw(13)
+                  << step["state"].get<std::string>() << step["figures"].get<std::string>() << '\n';
+    return 0;
+}
+
 } // namespace
 
 int runWorkspaceCommand(const std::string& verb, Arguments& arguments)
@@ -153,14 +218,16 @@ int runWorkspaceCommand(const std::string& verb, Arguments& arguments)
         return initWorkspace(arguments);
     if (verb == "info")
         return showWorkspace(arguments);
+    if (verb == "status")
+        return showStatus(arguments);
     if (verb == "import-classes")
         return importClasses(arguments);
     if (verb == "check")
         return checkWorkspace(arguments);
     if (verb == "backup")
         return backUpWorkspace(arguments);
-    throw UsageError("workspace needs a command: init, info, import-classes, check or backup (see salient "
-                     "--help)");
+    throw UsageError("workspace needs a command: init, info, status, import-classes, check or backup (see "
+                     "salient --help)");
 }
 
 } // namespace salient::cli

@@ -4,6 +4,7 @@
 #include "database/Database.h"
 #include "database/Workspace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -54,6 +55,45 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void statusFollowsTheSteps()
+    {
+        const QString folder = m_dir.filePath("steps");
+        auto states = [&folder] {
+            const CliRun run = runSalient({"workspace", "status", folder, "--json"});
+            QMap<QString, QString> byStep;
+            if (run.exitCode != 0)
+                return byStep;
+            for (const QJsonValue step : QJsonDocument::fromJson(run.out).object()["steps"].toArray())
+                byStep[step["step"].toString()] = step["state"].toString();
+            return byStep;
+        };
+        QCOMPARE(runSalient({"workspace", "init", folder}).exitCode, 0);
+        QMap<QString, QString> now = states();
+        QCOMPARE(now.size(), 6);
+        QCOMPARE(now["setup"], QString("not started"));
+        QCOMPARE(now["index"], QString("waiting"));
+        QCOMPARE(now["dataset"], QString("waiting"));
+
+        // Named images and a robust model: the index is the next thing, sweeps can run.
+        QVERIFY(QDir().mkpath(m_dir.filePath("images/train")));
+        const CliRun init = runSalient({"workspace", "init", folder, "--dataset", m_dir.filePath("images"),
+                                        "--robust-model", SALIENT_SOURCE_DIR "/resources/models/robust.pt"});
+        QVERIFY2(init.exitCode == 0, init.err.constData());
+        now = states();
+        QCOMPARE(now["setup"], QString("done"));
+        QCOMPARE(now["index"], QString("not started"));
+        QCOMPARE(now["discovery"], QString("waiting"));
+        QCOMPARE(now["sweeps"], QString("not started"));
+
+        const CliRun text = runSalient({"workspace", "status", folder});
+        QVERIFY2(text.out.contains("index       not started  not built (salient index)"),
+                 text.out.constData());
+        const CliRun missing =
+            runSalient({"workspace", "init", folder, "--robust-model", m_dir.filePath("no.pt")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("no.pt: no such file or folder (--robust-model)"));
+    }
+
     void aSoundWorkspaceChecksAndBacksUp()
     {
         const QString folder = m_dir.filePath("sound");

@@ -1,5 +1,6 @@
 # Fails when a screen's folder under ui/ includes another screen's: screens meet only in shell/ (the
-# window that assembles them) and share code only through widgets/. No torch header anywhere in ui/.
+# window that assembles them) and share code only through widgets/ and models/ (the item models, which
+# may use widgets/' workspace session). No torch header anywhere in ui/.
 # Run as: cmake -DUI_DIR=<repo>/ui -P CheckScreenBoundaries.cmake
 file(GLOB folders RELATIVE "${UI_DIR}" "${UI_DIR}/*")
 set(violations "")
@@ -16,10 +17,13 @@ foreach(folder IN LISTS folders)
             set(target "${CMAKE_MATCH_2}")
             if(NOT top STREQUAL "ui")
                 list(APPEND violations "${source}: ${line} (ui/ never includes torch)")
-            elseif(NOT target STREQUAL folder AND NOT target STREQUAL "widgets")
-                list(APPEND violations "${source}: ${line} (${folder}/ may include only ${folder}/ and widgets/)")
+            elseif(NOT target STREQUAL folder AND NOT target STREQUAL "widgets" AND NOT target STREQUAL "models")
+                list(APPEND violations
+                    "${source}: ${line} (${folder}/ may include only ${folder}/, widgets/ and models/)")
             elseif(folder STREQUAL "widgets" AND NOT target STREQUAL "widgets")
-                list(APPEND violations "${source}: ${line} (widgets/ includes no screen)")
+                list(APPEND violations "${source}: ${line} (widgets/ includes no screen and no model)")
+            elseif(folder STREQUAL "models" AND NOT target STREQUAL "models" AND NOT target STREQUAL "widgets")
+                list(APPEND violations "${source}: ${line} (models/ includes no screen)")
             endif()
         endforeach()
     endforeach()

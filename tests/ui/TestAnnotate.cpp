@@ -10,6 +10,7 @@
 #include "ui/features/FeatureBrowser.h"
 #include "ui/shell/Appearance.h"
 #include "ui/shell/WorkspacePage.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "database/Assignments.h"
 #include "database/Responses.h"
@@ -39,6 +40,8 @@ class TestAnnotate : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_workspace;
+    /// The session every page of a test shares, as the window's pages do.
+    WorkspaceSession m_session;
 
     static void save(QWidget& widget, const QString& name)
     {
@@ -75,7 +78,6 @@ private:
     void showPage(AnnotatePage& page)
     {
         page.resize(1366, 768);
-        page.setWorkspace(m_workspace);
         page.show();
         QApplication::setActiveWindow(&page);
         QVERIFY(QTest::qWaitForWindowActive(&page));
@@ -138,11 +140,12 @@ private Q_SLOTS:
             const CliRun run = runSalient(command);
             QVERIFY2(run.exitCode == 0, run.err.constData());
         }
+        m_session.open(m_workspace);
     }
 
     void discoveryWithTheKeyboardAlone()
     {
-        AnnotatePage page;
+        AnnotatePage page(&m_session);
         showPage(page);
         QVERIFY(page.studyChooser()->currentText().startsWith("discovery"));
         QSignalSpy evidence(page.hitPage(), &HitPage::evidenceShown);
@@ -242,7 +245,7 @@ private Q_SLOTS:
 
     void validationWithTheKeyboard()
     {
-        AnnotatePage page;
+        AnnotatePage page(&m_session);
         showPage(page);
         chooseStudy(page, "validation");
         QSignalSpy heatmaps(page.validationPage(), &ValidationHitPage::evidenceShown);
@@ -269,7 +272,7 @@ private Q_SLOTS:
 
     void pinKeepsOthersOut()
     {
-        AnnotatePage page;
+        AnnotatePage page(&m_session);
         showPage(page);
         page.signInPanel()->nameEdit()->setFocus();
         type("cy");
@@ -298,7 +301,7 @@ private Q_SLOTS:
         const CliRun run = runSalient({"hits", "create", "--study", "discovery", "--name", "solo",
                                        "--annotators-per-hit", "1", "--workspace", m_workspace});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        AnnotatePage page;
+        AnnotatePage page(&m_session);
         showPage(page);
         chooseStudy(page, "solo");
         signIn(page, "dee");
@@ -314,11 +317,13 @@ private Q_SLOTS:
 
     void oneRobustModelForEveryPage()
     {
+        // A session opened afresh: the model the earlier tests loaded is let go.
+        m_session.close();
+        m_session.open(m_workspace);
         const int loadsBefore = salient::EvidenceSession::modelLoads();
         // The Features tab shows a pair...
-        FeatureBrowser browser;
+        FeatureBrowser browser(&m_session);
         browser.resize(1366, 768);
-        browser.setWorkspace(m_workspace);
         browser.show();
         QApplication::setActiveWindow(&browser);
         QVERIFY(QTest::qWaitForWindowActive(&browser));
@@ -328,12 +333,12 @@ private Q_SLOTS:
         QVERIFY(pairShown.wait(120000));
 
         // ...while one annotator's discovery HIT and another's validation HIT show theirs.
-        AnnotatePage discoveryPage;
+        AnnotatePage discoveryPage(&m_session);
         showPage(discoveryPage);
         QSignalSpy discovery(discoveryPage.hitPage(), &HitPage::evidenceShown);
         signIn(discoveryPage, "eve");
         QVERIFY(discovery.count() > 0 || discovery.wait(120000));
-        AnnotatePage validationPage;
+        AnnotatePage validationPage(&m_session);
         showPage(validationPage);
         chooseStudy(validationPage, "validation");
         QSignalSpy validation(validationPage.validationPage(), &ValidationHitPage::evidenceShown);
@@ -345,9 +350,8 @@ private Q_SLOTS:
 
     void theWindowFollowsTheCommandLine()
     {
-        WorkspacePage page;
+        WorkspacePage page(&m_session);
         page.resize(1366, 768);
-        page.showWorkspace(salient::Workspace::open(m_workspace.toStdString(), false));
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QComboBox* chooser = page.annotatePage()->studyChooser();

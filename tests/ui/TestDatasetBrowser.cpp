@@ -6,7 +6,9 @@
 #include "ui/dataset/DatasetExportDialog.h"
 #include "ui/dataset/MaskRendering.h"
 #include "ui/widgets/PictureTile.h"
+#include "ui/widgets/WorkspaceSession.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -15,19 +17,27 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QtTest>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-int visiblePairs(QTreeWidget* tree)
+int visiblePairs(const QTreeView* tree)
 {
+    const QAbstractItemModel* model = tree->model();
     int count = 0;
-    for (int i = 0; i < tree->topLevelItemCount(); ++i)
-        count += tree->topLevelItem(i)->childCount();
+    for (int i = 0; i < model->rowCount(); ++i)
+        count += model->rowCount(model->index(i, 0));
     return count;
+}
+
+/// Makes row `row` of the tree current; `child` >= 0 makes the class's pair there current instead.
+void choose(QTreeView* tree, int row, int child = -1)
+{
+    const QModelIndex classRow = tree->model()->index(row, 0);
+    tree->setCurrentIndex(child < 0 ? classRow : tree->model()->index(child, 0, classRow));
 }
 
 } // namespace
@@ -59,18 +69,22 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         salient::Workspace::open(dir.filePath("empty").toStdString(), true);
-        DatasetBrowser browser;
-        browser.setWorkspace(dir.filePath("empty"));
+        WorkspaceSession session;
+        session.open(dir.filePath("empty"));
+        DatasetBrowser browser(&session);
         QVERIFY(browser.hintLabel()->text().contains("salient dataset build"));
-        QCOMPARE(browser.pairTree()->topLevelItemCount(), 0);
+        QCOMPARE(browser.pairTree()->model()->rowCount(), 0);
         QVERIFY(!browser.exportButton()->isEnabled());
     }
 
     void filtersPairs()
     {
-        DatasetBrowser browser;
-        browser.setWorkspace(m_dir->filePath("ws"));
-        QCOMPARE(browser.pairTree()->topLevelItemCount(), 2);
+        WorkspaceSession session;
+        session.open(m_dir->filePath("ws"));
+        DatasetBrowser browser(&session);
+        QAbstractItemModelTester pairs(browser.pairTree()->model(),
+                                       QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(browser.pairTree()->model()->rowCount(), 2);
         QCOMPARE(visiblePairs(browser.pairTree()), 3);
         browser.spuriousOnlyBox()->setChecked(true);
         QCOMPARE(visiblePairs(browser.pairTree()), 2);
@@ -86,10 +100,11 @@ private Q_SLOTS:
 
     void showsMasksAndUnions()
     {
-        DatasetBrowser browser;
-        browser.setWorkspace(m_dir->filePath("ws"));
+        WorkspaceSession session;
+        session.open(m_dir->filePath("ws"));
+        DatasetBrowser browser(&session);
         QSignalSpy shown(&browser, &DatasetBrowser::gridShown);
-        browser.pairTree()->setCurrentItem(browser.pairTree()->topLevelItem(0)->child(0));
+        choose(browser.pairTree(), 0, 0);
         QCOMPARE(shown.count(), 1);
         QCOMPARE(browser.tiles().size(), 12);
         QCOMPARE(browser.tiles().front()->image().size(), QSize(48, 48));
@@ -98,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(browser.tiles().size(), 12);
         QVERIFY(browser.tiles().front()->image() != heatmap);
 
-        browser.pairTree()->setCurrentItem(browser.pairTree()->topLevelItem(0));
+        choose(browser.pairTree(), 0);
         QCOMPARE(browser.tiles().size(), 24); // 12 images, a spurious and a core union each
         QVERIFY(browser.tiles()[0]->caption().contains("spurious"));
         QVERIFY(browser.tiles()[1]->caption().contains("core"));

@@ -8,6 +8,7 @@
 #include "ui/widgets/FeaturePanel.h"
 #include "ui/widgets/PictureTile.h"
 #include "ui/widgets/PictureViewer.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "../cli/CliRun.h"
 
@@ -30,6 +31,7 @@ class TestFeatureBrowser : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_workspace;
+    WorkspaceSession m_session;
 
     static void save(QWidget& widget, const QString& name)
     {
@@ -70,7 +72,6 @@ private:
     void showSandal(FeatureBrowser& browser, QSize size)
     {
         browser.resize(size);
-        browser.setWorkspace(m_workspace);
         browser.show();
         QVERIFY(QTest::qWaitForWindowExposed(&browser));
         QSignalSpy shown(&browser, &FeatureBrowser::pairShown);
@@ -95,11 +96,12 @@ private Q_SLOTS:
             const CliRun run = runSalient(command);
             QVERIFY2(run.exitCode == 0, run.err.constData());
         }
+        m_session.open(m_workspace);
     }
 
     void classThenFeatureShowsFifteenPictures()
     {
-        FeatureBrowser browser;
+        FeatureBrowser browser(&m_session);
         // The models behind the class and feature lists keep Qt's rules through loading and filtering.
         QAbstractItemModelTester classes(browser.classList()->view()->model(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -109,7 +111,7 @@ private Q_SLOTS:
         showSandal(browser, QSize(1366, 768));
         QCOMPARE(browser.classList()->visibleCount(), 1);
         QCOMPARE(browser.classPanel()->nameLabel()->text(), QString("sandal"));
-        QCOMPARE(browser.featureList()->topLevelItemCount(), 5);
+        QCOMPARE(browser.featureList()->model()->rowCount(), 5);
         QCOMPARE(browser.featurePanel()->picturesShown(), 15);
         verifyNothingClippedOrOverlapping(browser);
         QSignalSpy shown(&browser, &FeatureBrowser::pairShown);
@@ -153,7 +155,7 @@ private Q_SLOTS:
     /// 3840 x 2160 pixels; the screenshot is taken at that resolution.
     void layoutAt4K()
     {
-        FeatureBrowser browser;
+        FeatureBrowser browser(&m_session);
         showSandal(browser, QSize(1920, 1080));
         QCOMPARE(browser.featurePanel()->picturesShown(), 15);
         verifyNothingClippedOrOverlapping(browser);
@@ -166,8 +168,7 @@ private Q_SLOTS:
 
     void searchWithoutMatchesShowsNothing()
     {
-        FeatureBrowser browser;
-        browser.setWorkspace(m_workspace);
+        FeatureBrowser browser(&m_session);
         QTest::keyClicks(browser.classList()->searchField(), "no such class");
         QCOMPARE(browser.classList()->visibleCount(), 0);
     }

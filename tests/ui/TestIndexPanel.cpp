@@ -2,6 +2,7 @@
 #include "ui/overview/IndexPanel.h"
 #include "ui/widgets/JobProgress.h"
 #include "ui/widgets/JobRunner.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "../cli/CliRun.h"
 #include "database/IndexTables.h"
@@ -45,9 +46,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         makeWorkspace(dir, 400);
-        IndexPanel panel;
+        WorkspaceSession session;
+        session.open(dir.filePath("w"));
+        IndexPanel panel(&session);
         panel.resize(900, 160);
-        panel.setWorkspace(dir.filePath("w"));
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QVERIFY(panel.statusLabel()->text().contains("Not built yet"));
@@ -83,8 +85,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         makeWorkspace(dir, 4000);
-        IndexPanel panel;
-        panel.setWorkspace(dir.filePath("w"));
+        WorkspaceSession session;
+        session.open(dir.filePath("w"));
+        IndexPanel panel(&session);
         panel.show();
         QSignalSpy progressed(panel.runner(), &JobRunner::progressed);
         QSignalSpy cancelled(panel.runner(), &JobRunner::cancelled);

@@ -10,6 +10,7 @@
 #include "ui/sweep/SweepSettings.h"
 #include "ui/widgets/JobProgress.h"
 #include "ui/widgets/JobRunner.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "../cli/CliRun.h"
 #include "../pipeline/DatasetFixture.h"
@@ -30,7 +31,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QtTest>
 
 using salient::SweepStrategy;
@@ -67,13 +68,14 @@ private Q_SLOTS:
 
     void chartsFillInWhileTheSweepRuns()
     {
-        SweepPage page;
+        WorkspaceSession session;
+        SweepPage page(&session);
         QAbstractItemModelTester runs(page.runList()->view()->model(),
                                       QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester models(page.settings()->models()->model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.resize(1366, 768);
-        page.setWorkspace(m_workspace);
+        session.open(m_workspace);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QCOMPARE(page.settings()->models()->count(), 2);
@@ -96,7 +98,7 @@ private Q_SLOTS:
                  qPrintable(QString("the charts were drawn %1 times while the sweep ran").arg(live)));
 
         // The finished run is stored and shown from salient.db.
-        QCOMPARE(page.runList()->view()->topLevelItemCount(), 1);
+        QCOMPARE(page.runList()->view()->model()->rowCount(), 1);
         QCOMPARE(page.runList()->selectedRuns().size(), 1);
         QCOMPARE(page.shownRuns().size(), std::size_t(1));
         QCOMPARE(page.shownRuns().front().results->imagesDone, std::int64_t(400));
@@ -138,9 +140,9 @@ private Q_SLOTS:
 
     void theWorkspacePageOpensIt()
     {
-        WorkspacePage workspacePage;
-        salient::Workspace workspace = salient::Workspace::open(m_workspace.toStdString(), false);
-        workspacePage.showWorkspace(workspace);
+        WorkspaceSession session;
+        WorkspacePage workspacePage(&session);
+        session.open(m_workspace);
         workspacePage.show();
         auto* button = workspacePage.findChild<QPushButton*>("sweepButton");
         QVERIFY(button);
@@ -148,16 +150,17 @@ private Q_SLOTS:
         QVERIFY(workspacePage.sweepPage()->isVisible());
         QVERIFY(workspacePage.sweepPage()->isWindow());
         QCOMPARE(workspacePage.sweepPage()->settings()->models()->count(), 2);
-        QVERIFY(workspacePage.sweepPage()->runList()->view()->topLevelItemCount() >= 1);
-        workspacePage.clear();
+        QVERIFY(workspacePage.sweepPage()->runList()->view()->model()->rowCount() >= 1);
+        session.close();
         QVERIFY(!workspacePage.sweepPage()->isVisible());
     }
 
     void cancelStopsWithinASecondAndRunsCompare()
     {
-        SweepPage page;
+        WorkspaceSession session;
+        session.open(m_workspace);
+        SweepPage page(&session);
         page.resize(1366, 768);
-        page.setWorkspace(m_workspace);
         page.show();
         for (SweepStrategy s : salient::allSweepStrategies())
             page.settings()->strategy(s)->setChecked(true);
@@ -201,9 +204,10 @@ private Q_SLOTS:
             fixture::storeGroundTruthAsDataset(workspace, salient::DemoSweepSource(world, "test"),
                                                world + "/test");
         }
-        SweepPage page;
+        WorkspaceSession session;
+        session.open(path);
+        SweepPage page(&session);
         page.resize(1366, 768);
-        page.setWorkspace(path);
         page.show();
         QVERIFY(page.settings()->masks()->currentText().startsWith("Salient dataset"));
         QCOMPARE(page.settings()->masks()->count(), 1); // no demo world named: no ground truth to offer

@@ -1,11 +1,15 @@
 #include "ui/annotate/AnnotatePage.h"
 
 #include "ui/annotate/HitPage.h"
+#include "ui/annotate/NewStudyDialog.h"
 #include "ui/annotate/QuestionForm.h"
 #include "ui/annotate/SignInPanel.h"
+#include "ui/annotate/StudyOverviewDialog.h"
 #include "ui/annotate/ValidationHitPage.h"
+#include "ui/models/StudyListModel.h"
 #include "ui/widgets/JobRunner.h"
 #include "ui/widgets/VerticalScrollArea.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "database/Assignments.h"
 #include "database/Responses.h"
@@ -70,15 +74,24 @@ Next takeNext(salient::Database& db, const salient::Study& study, const salient:
 
 } // namespace
 
-AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobRunner(this))
+AnnotatePage::AnnotatePage(WorkspaceSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_writer(new JobRunner(this))
 {
     setObjectName("annotatePage");
 
+    m_studyModel = new StudyListModel(this);
     m_studies = new QComboBox(this);
     m_studies->setObjectName("studyChooser");
+    m_studies->setModel(m_studyModel);
     m_studies->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto* studyLabel = new QLabel(tr("&Study"), this);
     studyLabel->setBuddy(m_studies);
+    m_newStudy = new QPushButton(tr("New Study…"), this);
+    m_newStudy->setObjectName("newStudy");
+    m_newStudy->setToolTip(tr("Create a discovery or a validation study"));
+    m_overview = new QPushButton(tr("Overview…"), this);
+    m_overview->setObjectName("studyOverviewButton");
+    m_overview->setToolTip(tr("The study's progress, labels and agreement, per annotator"));
     m_studyFacts = new QLabel(this);
     m_studyFacts->setForegroundRole(QPalette::PlaceholderText);
     m_who = new QLabel(this);
@@ -88,6 +101,8 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobR
     auto* header = new QHBoxLayout;
     header->addWidget(studyLabel);
     header->addWidget(m_studies);
+    header->addWidget(m_newStudy);
+    header->addWidget(m_overview);
     header->addWidget(m_studyFacts, 1);
     header->addWidget(m_who);
     header->addWidget(m_signOut);
@@ -115,8 +130,8 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobR
     signInLayout->addStretch(1);
 
     // The HIT: its evidence on the left, the questions on the right.
-    m_hitPage = new HitPage(this);
-    m_validationPage = new ValidationHitPage(this);
+    m_hitPage = new HitPage(session, this);
+    m_validationPage = new ValidationHitPage(session, this);
     m_evidence = new QStackedWidget(this);
     m_evidence->addWidget(m_hitPage);
     m_evidence->addWidget(verticalScrollArea(m_validationPage, this));
@@ -171,6 +186,8 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobR
     layout->addWidget(m_status);
 
     connect(m_studies, &QComboBox::activated, this, &AnnotatePage::chooseStudy);
+    connect(m_newStudy, &QPushButton::clicked, this, [this] { newStudy(); });
+    connect(m_overview, &QPushButton::clicked, this, &AnnotatePage::showOverview);
     connect(m_signIn, &SignInPanel::signInRequested, this, &AnnotatePage::signIn);
     connect(m_signOut, &QPushButton::clicked, this, &AnnotatePage::signOut);
     connect(m_form, &QuestionForm::submitRequested, this, &AnnotatePage::submit);
@@ -207,7 +224,16 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent), m_writer(new JobR
     shortcut(QKeySequence(Qt::Key_F8), [this] { skip(); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Z), [this] { undo(); });
 
-    setWorkspace({});
+    connect(session, &WorkspaceSession::opened, this, &AnnotatePage::workspaceChanged);
+    connect(session, &WorkspaceSession::closed, this, &AnnotatePage::workspaceChanged);
+    // What another annotator, the CLI or a cluster job commits shows up within about a second.
+    connect(session, &WorkspaceSession::changed, this, [this](WorkspaceSession::Area area) {
+        if (area == WorkspaceSession::Area::Studies)
+            refreshStudies();
+        else if (area == WorkspaceSession::Area::Answers)
+            updateProgress();
+    });
+    workspaceChanged();
 }
 
 AnnotatePage::~AnnotatePage() = default;
@@ -229,12 +255,9 @@ void AnnotatePage::showEvent(QShowEvent* event)
     }
 }
 
-void AnnotatePage::setWorkspace(const QString& workspacePath)
+void AnnotatePage::workspaceChanged()
 {
-    m_path = workspacePath;
     m_study.reset();
-    m_hitPage->setWorkspace(workspacePath);
-    m_validationPage->setWorkspace(workspacePath);
     signOut();
     reloadStudies();
 }
@@ -242,43 +265,35 @@ void AnnotatePage::setWorkspace(const QString& workspacePath)
 void AnnotatePage::reloadStudies()
 {
     const std::optional<std::string> previous = m_study ? std::optional(m_study->uid) : std::nullopt;
-    m_studyList.clear();
-    if (!m_path.isEmpty()) {
+    std::vector<salient::Study> studies;
+    if (m_session->isOpen()) {
         try {
-            salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
-            m_studyList = salient::studies(workspace.database());
+            studies = salient::studies(m_session->workspace().database());
         } catch (const std::exception& e) {
             setStatus(tr("The studies could not be read: %1").arg(text(e.what())));
         }
     }
-    fillStudyChooser();
-    m_studies->setEnabled(!m_studyList.empty());
-    m_signIn->setEnabled(!m_studyList.empty());
-    if (m_studyList.empty()) {
+    m_studyModel->setStudies(std::move(studies));
+    const std::vector<salient::Study>& listed = m_studyModel->studies();
+    m_studies->setEnabled(!listed.empty());
+    m_overview->setEnabled(!listed.empty());
+    m_newStudy->setEnabled(m_session->isOpen());
+    m_signIn->setEnabled(!listed.empty());
+    if (listed.empty()) {
         m_study.reset();
         m_studyFacts->clear();
-        m_signIn->showMessage(
-            tr("This workspace has no study yet. Create one with “salient hits create --study discovery”."));
+        m_signIn->showMessage(tr("This workspace has no study yet. Create one with New Study… above (or "
+                                 "“salient hits create --study discovery”)."));
         updateProgress();
         return;
     }
     // The study chosen before, else the latest one, as `salient hits` does.
     int index = m_studies->count() - 1;
-    for (int i = 0; i < int(m_studyList.size()); ++i)
-        if (previous && m_studyList[std::size_t(i)].uid == *previous)
+    for (int i = 0; i < int(listed.size()); ++i)
+        if (previous && listed[std::size_t(i)].uid == *previous)
             index = i;
     m_studies->setCurrentIndex(index);
     chooseStudy(index);
-}
-
-void AnnotatePage::fillStudyChooser()
-{
-    m_studies->clear();
-    for (const salient::Study& study : m_studyList) {
-        // A study named after its kind ("discovery") is not labelled "discovery (discovery)".
-        const QString name = text(study.name), kind = text(salient::toString(study.kind));
-        m_studies->addItem(name == kind ? name : tr("%1 (%2)").arg(name, kind));
-    }
 }
 
 void AnnotatePage::refreshStudies()
@@ -289,15 +304,15 @@ void AnnotatePage::refreshStudies()
     }
     std::vector<salient::Study> now;
     try {
-        salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
-        now = salient::studies(workspace.database());
+        now = salient::studies(m_session->workspace().database());
     } catch (const std::exception&) {
         return; // the next change tries again
     }
     const auto sameStudy = [](const salient::Study& a, const salient::Study& b) {
         return a.uid == b.uid;
     };
-    if (std::equal(now.begin(), now.end(), m_studyList.begin(), m_studyList.end(), sameStudy))
+    const std::vector<salient::Study>& listed = m_studyModel->studies();
+    if (std::equal(now.begin(), now.end(), listed.begin(), listed.end(), sameStudy))
         return;
     const auto kept = std::find_if(now.begin(), now.end(),
                                    [this](const salient::Study& study) { return study.uid == m_study->uid; });
@@ -306,17 +321,17 @@ void AnnotatePage::refreshStudies()
         return;
     }
     const int keptIndex = int(std::distance(now.begin(), kept));
-    m_studyList = std::move(now);
     const QSignalBlocker blocker(m_studies);
-    fillStudyChooser();
+    m_studyModel->setStudies(std::move(now));
     m_studies->setCurrentIndex(keptIndex);
 }
 
 void AnnotatePage::chooseStudy(int index)
 {
-    if (index < 0 || index >= int(m_studyList.size()))
+    const std::vector<salient::Study>& listed = m_studyModel->studies();
+    if (index < 0 || index >= int(listed.size()))
         return;
-    m_study = m_studyList[std::size_t(index)];
+    m_study = listed[std::size_t(index)];
     m_skipped.clear();
     m_studyFacts->setText(m_study->answersPerHit == 1
                               ? tr("1 annotator per HIT")
@@ -343,7 +358,7 @@ void AnnotatePage::write(std::function<Then(salient::Workspace&)> work)
     m_signIn->setBusy(true);
     // Filled by the worker, read once the runner has joined it (succeeded comes after the join).
     auto then = std::make_shared<Then>();
-    const std::string path = m_path.toStdString();
+    const std::string path = m_session->nativePath();
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(m_writer, &JobRunner::ended, this, [this, then, connection] {
         disconnect(*connection);
@@ -351,7 +366,7 @@ void AnnotatePage::write(std::function<Then(salient::Workspace&)> work)
             (*then)();
     });
     m_writer->start([path, work = std::move(work), then](const salient::Job&) {
-        salient::Workspace workspace = salient::Workspace::open(path, false);
+        salient::Workspace workspace = WorkspaceSession::openWorkerConnection(path);
         *then = work(workspace);
     });
 }
@@ -508,8 +523,8 @@ void AnnotatePage::updateProgress()
     if (!m_study)
         return;
     try {
-        salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
-        const salient::StudyProgress progress = salient::studyProgress(workspace.database(), *m_study);
+        const salient::StudyProgress progress =
+            salient::studyProgress(m_session->workspace().database(), *m_study);
         int mine = 0;
         for (const salient::AnnotatorProgress& a : progress.annotators)
             if (m_annotator && a.name == m_annotator->name)
@@ -528,6 +543,31 @@ void AnnotatePage::updateProgress()
     } catch (const std::exception& e) {
         setStatus(tr("The progress could not be read: %1").arg(text(e.what())));
     }
+}
+
+void AnnotatePage::newStudy(salient::StudyKind kind)
+{
+    if (!m_session->isOpen())
+        return;
+    NewStudyDialog dialog(m_session, this);
+    dialog.setKind(kind);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The new study is chosen, as `salient hits` takes the latest.
+    m_study = dialog.created().study;
+    reloadStudies();
+    setStatus(tr("Created study “%1” with %2 HITs.")
+                  .arg(QString::fromStdString(dialog.created().study.name))
+                  .arg(dialog.created().hits));
+}
+
+void AnnotatePage::showOverview()
+{
+    if (!m_study)
+        return;
+    auto* dialog = new StudyOverviewDialog(m_session, *m_study, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void AnnotatePage::setStatus(const QString& message)

@@ -18,7 +18,9 @@ class QPushButton;
 class QStackedWidget;
 class QuestionForm;
 class SignInPanel;
+class StudyListModel;
 class ValidationHitPage;
+class WorkspaceSession;
 
 namespace salient {
 class Workspace;
@@ -37,11 +39,10 @@ class AnnotatePage : public QWidget
     Q_OBJECT
 
 public:
-    explicit AnnotatePage(QWidget* parent = nullptr);
+    /// Lists the session's studies, and follows them; a workspace opened or closed signs the annotator out.
+    explicit AnnotatePage(WorkspaceSession* session, QWidget* parent = nullptr);
     ~AnnotatePage() override;
 
-    /// Lists the workspace's studies (empty path: none) and signs the annotator out.
-    void setWorkspace(const QString& workspacePath);
     void reloadStudies();
     /// After another process changed the studies: new studies join the chooser; the study, the
     /// annotator and the HIT in hand (with what is typed) stay as they are.
@@ -50,6 +51,8 @@ public:
     void updateProgress();
 
     QComboBox* studyChooser() const { return m_studies; }
+    QPushButton* newStudyButton() const { return m_newStudy; }
+    QPushButton* overviewButton() const { return m_overview; }
     SignInPanel* signInPanel() const { return m_signIn; }
     QuestionForm* questionForm() const { return m_form; }
     HitPage* hitPage() const { return m_hitPage; }
@@ -68,6 +71,11 @@ public Q_SLOTS:
     void skip();
     void undo();
     void signOut();
+    /// Asks for a new study's settings (of `kind` to begin with) and creates it; the new study is then
+    /// chosen.
+    void newStudy(salient::StudyKind kind = salient::StudyKind::Discovery);
+    /// Opens the lead's view of the chosen study.
+    void showOverview();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -90,11 +98,11 @@ private:
     void signIn(const QString& name, const QString& pin);
     void chooseStudy(int index);
     void showHit(const std::optional<salient::Hit>& hit);
-    void fillStudyChooser();
     void setStatus(const QString& text);
+    void workspaceChanged();
 
-    QString m_path;
-    std::vector<salient::Study> m_studyList;
+    WorkspaceSession* m_session = nullptr;
+    StudyListModel* m_studyModel = nullptr;
     std::optional<salient::Study> m_study;
     std::optional<salient::Annotator> m_annotator;
     std::optional<salient::Hit> m_hit;
@@ -103,6 +111,8 @@ private:
 
     JobRunner* m_writer = nullptr;
     QComboBox* m_studies = nullptr;
+    QPushButton* m_newStudy = nullptr;
+    QPushButton* m_overview = nullptr;
     QLabel* m_studyFacts = nullptr;
     QLabel* m_who = nullptr;
     QPushButton* m_signOut = nullptr;

@@ -4,6 +4,7 @@
 #include "ui/widgets/EvidenceLoader.h"
 #include "ui/widgets/FeaturePanel.h"
 #include "ui/widgets/VerticalScrollArea.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "database/Workspace.h"
 
@@ -15,7 +16,8 @@
 
 #include <algorithm>
 
-HitPage::HitPage(QWidget* parent) : QWidget(parent), m_loader(new EvidenceLoader(this))
+HitPage::HitPage(WorkspaceSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_loader(new EvidenceLoader(session, this))
 {
     setObjectName("hitPage");
     m_featurePanel = new FeaturePanel(this);
@@ -37,23 +39,23 @@ HitPage::HitPage(QWidget* parent) : QWidget(parent), m_loader(new EvidenceLoader
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    connect(
-        m_loader, &EvidenceLoader::pictureReady, this,
-        [this](int cls, int feature, int kind, int position, const QImage& image, const QString& caption) {
-            if (cls == m_hit.pair.classIndex && feature == m_hit.pair.feature)
-                m_featurePanel->setPicture(FeaturePanel::Section(kind), position, image, caption);
-        });
+    connect(m_loader, &EvidenceLoader::pictureReady, this,
+            [this](int cls, int feature, FeaturePanel::Section section, int position, const QImage& image,
+                   const QString& caption) {
+                if (cls == m_hit.pair.classIndex && feature == m_hit.pair.feature)
+                    m_featurePanel->setPicture(section, position, image, caption);
+            });
     connect(m_loader, &EvidenceLoader::failed, this, [this](int cls, int feature, const QString& message) {
         if (cls == m_hit.pair.classIndex && feature == m_hit.pair.feature)
             m_featurePanel->clear(tr("The pictures could not be rendered: %1").arg(message));
     });
     connect(m_featurePanel, &FeaturePanel::complete, this, &HitPage::evidenceShown);
+    connect(session, &WorkspaceSession::opened, this, &HitPage::clear);
+    connect(session, &WorkspaceSession::closed, this, &HitPage::clear);
 }
 
-void HitPage::setWorkspace(const QString& workspacePath)
+void HitPage::clear()
 {
-    m_path = workspacePath;
-    m_loader->setWorkspace(workspacePath);
     m_hit = {};
     m_classPanel->clear();
     m_featurePanel->clear({});
@@ -64,8 +66,7 @@ void HitPage::showHit(const salient::Hit& hit)
     m_hit = hit;
     // The annotator sees the pair as the study copied it; the class panel comes from the index.
     try {
-        salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
-        m_classPanel->showClass(ClassPanel::describe(workspace, hit.pair.classIndex));
+        m_classPanel->showClass(ClassPanel::describe(m_session->workspace(), hit.pair.classIndex));
     } catch (const std::exception&) {
         m_classPanel->clear();
     }

@@ -7,6 +7,7 @@
 class ClassPanel;
 class EvidenceLoader;
 class FeaturePanel;
+class WorkspaceSession;
 
 /// The evidence of a discovery HIT, as the paper's HIT showed it: the Class panel beside the Feature
 /// panel (top images, highlighted and amplified visual attributes) of the HIT's pair.
@@ -15,9 +16,9 @@ class HitPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit HitPage(QWidget* parent = nullptr);
+    explicit HitPage(WorkspaceSession* session, QWidget* parent = nullptr);
 
-    void setWorkspace(const QString& workspacePath);
+    void clear();
     void showHit(const salient::Hit& hit);
 
     FeaturePanel* featurePanel() const { return m_featurePanel; }
@@ -28,7 +29,7 @@ Q_SIGNALS:
     void evidenceShown();
 
 private:
-    QString m_path;
+    WorkspaceSession* m_session = nullptr;
     salient::Hit m_hit;
     FeaturePanel* m_featurePanel = nullptr;
     ClassPanel* m_classPanel = nullptr;

@@ -1,5 +1,7 @@
 #include "ui/annotate/QuestionForm.h"
 
+#include "ui/widgets/LabelStyle.h"
+
 #include <QButtonGroup>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -102,13 +104,7 @@ QuestionForm::QuestionForm(QWidget* parent) : QWidget(parent)
 
     m_problem = new QLabel(this);
     m_problem->setObjectName("reasonProblem");
-    m_problem->setWordWrap(true);
-    QPalette warning = m_problem->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x2f));
-    m_problem->setPalette(warning);
-    QFont problemFont = m_problem->font();
-    problemFont.setWeight(QFont::DemiBold);
-    m_problem->setFont(problemFont);
+    styleAsProblem(m_problem);
     m_problem->hide();
 
     auto* layout = new QVBoxLayout(this);

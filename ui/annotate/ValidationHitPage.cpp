@@ -2,9 +2,10 @@
 
 #include "ui/widgets/LabelStyle.h"
 
-#include "ui/widgets/JobRunner.h"
+#include "ui/widgets/LatestJobRunner.h"
 #include "ui/widgets/PictureTile.h"
 #include "ui/widgets/PictureViewer.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "database/Workspace.h"
 #include "pipeline/ClassCatalog.h"
@@ -28,9 +29,11 @@ const char* const rowTitles[ValidationHitPage::RowCount] = {
 
 } // namespace
 
-ValidationHitPage::ValidationHitPage(QWidget* parent) : QWidget(parent), m_runner(new JobRunner(this))
+ValidationHitPage::ValidationHitPage(WorkspaceSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_runner(new LatestJobRunner(this))
 {
-    connect(m_runner, &JobRunner::ended, this, &ValidationHitPage::startNext);
+    connect(session, &WorkspaceSession::opened, this, &ValidationHitPage::clear);
+    connect(session, &WorkspaceSession::closed, this, &ValidationHitPage::clear);
     setObjectName("validationHitPage");
     const TitleLabels labels = makeTitleLabels(this);
     m_heading = labels.title;
@@ -79,13 +82,9 @@ PictureTile* ValidationHitPage::tile(Row row, int index) const
     return m_tiles[row * PicturesPerRow + index];
 }
 
-void ValidationHitPage::setWorkspace(const QString& workspacePath)
+void ValidationHitPage::clear()
 {
-    m_path = workspacePath;
-    m_session =
-        workspacePath.isEmpty() ? nullptr : salient::sharedEvidenceSession(workspacePath.toStdString());
-    m_pending.reset();
-    m_runner->cancel();
+    m_runner->reset();
     m_hitId = -1;
     m_heading->clear();
     m_details->clear();
@@ -110,7 +109,7 @@ void ValidationHitPage::showHit(const salient::Hit& hit)
         tile->setCaption({});
     }
     try {
-        salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
+        salient::Workspace& workspace = m_session->workspace();
         name = QString::fromStdString(salient::describeClass(workspace, hit.pair.classIndex, 0).summary.name);
         const salient::GeneralisationSample sample =
             salient::generalisationSample(workspace, hit.pair.classIndex, hit.pair.feature, PicturesPerRow);
@@ -147,20 +146,10 @@ void ValidationHitPage::showHit(const salient::Hit& hit)
 
 void ValidationHitPage::requestHeatmaps(qint64 hitId, int feature, const std::vector<std::string>& images)
 {
-    m_pending = Request{hitId, feature, images};
-    if (m_runner->isRunning())
-        m_runner->cancel();
-    else
-        startNext();
-}
-
-void ValidationHitPage::startNext()
-{
-    if (!m_pending || !m_session)
+    const std::shared_ptr<salient::EvidenceSession> session = m_session->evidence();
+    if (!session)
         return;
-    Request request = std::move(*m_pending);
-    m_pending.reset();
-    m_runner->start([this, session = m_session, request](const salient::Job& job) {
+    m_runner->request([this, session, hitId, feature, images](const salient::Job& job) {
         auto show = [&](const salient::EvidencePicture& picture) {
             if (picture.kind != salient::EvidenceKind::Heatmap)
                 return;
@@ -168,12 +157,11 @@ void ValidationHitPage::startNext()
             const QImage image(QString::fromStdString(picture.path));
             const QString caption = QString::fromStdString(picture.sourceImage).section('/', -1);
             QMetaObject::invokeMethod(
-                this, [=] { setHeatmap(request.hitId, picture.position, image, caption); },
-                Qt::QueuedConnection);
+                this, [=] { setHeatmap(hitId, picture.position, image, caption); }, Qt::QueuedConnection);
         };
         forwardErrors(
-            this, [&] { session->renderHeatmaps(request.feature, request.images, show, job); },
-            [this, hitId = request.hitId](const QString& message) {
+            this, [&] { session->renderHeatmaps(feature, images, show, job); },
+            [this, hitId](const QString& message) {
                 if (hitId == m_hitId)
                     m_details->setText(tr("The heatmaps could not be rendered: %1").arg(message));
             });

@@ -2,10 +2,15 @@
 
 #include "database/DatasetTables.h"
 #include "database/Workspace.h"
+#include "pipeline/DatasetBuild.h"
 #include "pipeline/DatasetStore.h"
 #include "ui/dataset/DatasetExportDialog.h"
+#include "ui/models/DatasetPairModel.h"
+#include "ui/widgets/JobProgress.h"
+#include "ui/widgets/JobRunner.h"
 #include "ui/widgets/PictureTile.h"
 #include "ui/widgets/PictureViewer.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,7 +23,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <filesystem>
@@ -26,38 +31,20 @@
 
 namespace {
 
-constexpr int ClassRole = Qt::UserRole;
-constexpr int FeatureRole = Qt::UserRole + 1; ///< -1 on class items
 constexpr int Columns = 6;
-
-QString pairText(const salient::DatasetPair& pair)
-{
-    QString text = QObject::tr("feature %1 · %2").arg(pair.feature).arg(QString::fromStdString(pair.label));
-    if (!pair.subLabel.empty())
-        text += QStringLiteral(" (%1)").arg(QString::fromStdString(pair.subLabel).replace('_', ' '));
-    return text;
-}
-
-QString pairDetails(const salient::DatasetPair& pair)
-{
-    QStringList parts;
-    if (pair.rank > 0)
-        parts << QObject::tr("rank %1").arg(pair.rank);
-    if (pair.agreement)
-        parts << QObject::tr("agreement %1").arg(*pair.agreement, 0, 'f', 2);
-    if (pair.confidence)
-        parts << QObject::tr("confidence %1").arg(*pair.confidence, 0, 'f', 1);
-    return parts.join(QStringLiteral(" · "));
-}
 
 } // namespace
 
-DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent)
+DatasetBrowser::DatasetBrowser(WorkspaceSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session)
 {
     setObjectName("datasetBrowser");
-    m_tree = new QTreeWidget(this);
+    m_pairs = new DatasetPairModel(this);
+    m_tree = new QTreeView(this);
     m_tree->setObjectName("datasetPairs");
-    m_tree->setHeaderLabels({tr("Class / feature"), tr("Labels")});
+    m_tree->setModel(m_pairs);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setAccessibleName(tr("Classes and their labelled features"));
 
@@ -75,6 +62,13 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent)
     m_minConfidence->setRange(0.0, 5.0);
     m_minConfidence->setSingleStep(0.5);
     m_exportButton = new QPushButton(tr("E&xport…"), this);
+    m_builder = new JobRunner(this);
+    m_builder->setDescription(tr("Building the Salient dataset"));
+    m_buildButton = new QPushButton(tr("Build Dataset"), this);
+    m_buildButton->setObjectName("buildDataset");
+    m_buildButton->setToolTip(tr("Compute the soft masks of every pair the latest discovery study labelled; "
+                                 "pairs already stored are kept"));
+    m_buildProgress = new JobProgress(m_builder, this);
 
     auto* filters = new QFormLayout;
     filters->addRow(tr("Show &masks as:"), m_style);
@@ -87,6 +81,8 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filters);
     leftLayout->addWidget(m_tree, 1);
+    leftLayout->addWidget(m_buildButton);
+    leftLayout->addWidget(m_buildProgress);
     leftLayout->addWidget(m_exportButton);
 
     m_title = new QLabel(this);
@@ -113,57 +109,76 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent)
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
 
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (!item)
-            return;
-        const int feature = item->data(0, FeatureRole).toInt();
-        if (feature < 0)
-            showUnions(item->data(0, ClassRole).toInt());
-        else
-            showPair(item->data(0, ClassRole).toInt(), feature);
-    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (!current.isValid())
+                    return;
+                const int classIndex = current.data(DatasetPairModel::ClassRole).toInt();
+                const int feature = current.data(DatasetPairModel::FeatureRole).toInt();
+                if (feature < 0)
+                    showUnions(classIndex);
+                else
+                    showPair(classIndex, feature);
+            });
     connect(m_style, &QComboBox::currentIndexChanged, this, &DatasetBrowser::redraw);
     connect(m_spuriousOnly, &QCheckBox::toggled, this, &DatasetBrowser::applyFilters);
     connect(m_subLabel, &QComboBox::currentIndexChanged, this, &DatasetBrowser::applyFilters);
     connect(m_minAgreement, &QDoubleSpinBox::valueChanged, this, &DatasetBrowser::applyFilters);
     connect(m_minConfidence, &QDoubleSpinBox::valueChanged, this, &DatasetBrowser::applyFilters);
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
-        DatasetExportDialog dialog(m_path, this);
+        DatasetExportDialog dialog(m_session->path(), this);
         dialog.exec();
     });
-    setWorkspace({});
+    connect(m_buildButton, &QPushButton::clicked, this, &DatasetBrowser::buildDataset);
+    connect(m_builder, &JobRunner::started, this, [this] { m_buildButton->setEnabled(false); });
+    connect(m_builder, &JobRunner::ended, this, [this] { m_buildButton->setEnabled(m_session->isOpen()); });
+    connect(m_builder, &JobRunner::succeeded, this,
+            [this] { m_session->announce(WorkspaceSession::Area::Dataset); });
+    connect(m_builder, &JobRunner::cancelled, this, [this] {
+        reload();
+        m_hint->setText(m_hint->text() + ' ' +
+                        tr("The build was cancelled; building again resumes with the "
+                           "pairs it had not stored."));
+    });
+    connect(m_builder, &JobRunner::failed, this, [this](const QString& message) {
+        reload();
+        m_hint->setText(tr("The dataset could not be built: %1").arg(message.toHtmlEscaped()));
+    });
+    // A build belongs to the workspace it started in.
+    for (auto signal : {&WorkspaceSession::opened, &WorkspaceSession::closed})
+        connect(session, signal, this, [this] {
+            m_builder->cancel();
+            reload();
+        });
+    connect(session, &WorkspaceSession::changed, this, [this](WorkspaceSession::Area area) {
+        if (area == WorkspaceSession::Area::Dataset)
+            reload();
+    });
+    reload();
 }
 
 DatasetBrowser::~DatasetBrowser() = default;
 
-void DatasetBrowser::setWorkspace(const QString& workspacePath)
-{
-    m_path = workspacePath;
-    reload();
-}
-
 void DatasetBrowser::reload()
 {
     m_reader.reset();
-    m_workspace.reset();
     clearGrid();
-    m_tree->clear();
+    m_pairs->setPairs({});
     m_title->clear();
     m_class = m_feature = -1;
     m_exportButton->setEnabled(false);
-    if (m_path.isEmpty()) {
+    m_buildButton->setEnabled(m_session->isOpen() && !m_builder->isRunning());
+    if (!m_session->isOpen()) {
         m_hint->setText(tr("No workspace is open."));
         return;
     }
     try {
-        m_workspace =
-            std::make_unique<salient::Workspace>(salient::Workspace::open(m_path.toStdString(), false));
-        m_reader = std::make_unique<salient::DatasetReader>(*m_workspace);
+        m_reader = std::make_unique<salient::DatasetReader>(m_session->workspace());
     } catch (const std::exception& e) {
         m_reader.reset();
         m_hint->setText(
-            tr("No Salient dataset yet: label the discovery study's pairs, then run "
-               "<tt>salient dataset build</tt> (or import one with <tt>salient dataset import</tt>).") +
+            tr("No Salient dataset yet: label the discovery study's pairs, then build it with Build Dataset "
+               "(<tt>salient dataset build</tt>), or import one with <tt>salient dataset import</tt>.") +
             QStringLiteral("<br><small>%1</small>").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
         return;
     }
@@ -174,36 +189,36 @@ void DatasetBrowser::reload()
     applyFilters();
 }
 
+void DatasetBrowser::buildDataset()
+{
+    if (!m_session->isOpen() || m_builder->isRunning())
+        return;
+    const std::string path = m_session->nativePath();
+    m_builder->start([path](const salient::Job& job) {
+        salient::Workspace workspace = WorkspaceSession::openWorkerConnection(path);
+        salient::buildDataset(workspace, salient::DatasetBuildOptions{}, job);
+    });
+}
+
 void DatasetBrowser::applyFilters()
 {
-    m_tree->clear();
-    if (!m_reader)
-        return;
-    const QString subLabel = m_subLabel->currentData().toString();
-    QTreeWidgetItem* classItem = nullptr;
-    int currentClass = -1;
-    for (const salient::DatasetPair& pair : m_reader->pairs()) {
-        if (m_spuriousOnly->isChecked() && !pair.spurious())
-            continue;
-        if (!subLabel.isEmpty() && QString::fromStdString(pair.subLabel) != subLabel)
-            continue;
-        if (pair.agreement.value_or(1.0) < m_minAgreement->value() - 1e-9 ||
-            pair.confidence.value_or(5.0) < m_minConfidence->value() - 1e-9)
-            continue;
-        if (pair.classIndex != currentClass) {
-            currentClass = pair.classIndex;
-            classItem = new QTreeWidgetItem(
-                m_tree, {tr("%1 · %2").arg(pair.classIndex).arg(QString::fromStdString(pair.wnid))});
-            classItem->setData(0, ClassRole, pair.classIndex);
-            classItem->setData(0, FeatureRole, -1);
-            classItem->setExpanded(true);
+    std::vector<salient::DatasetPair> shown;
+    if (m_reader) {
+        const QString subLabel = m_subLabel->currentData().toString();
+        for (const salient::DatasetPair& pair : m_reader->pairs()) {
+            if (m_spuriousOnly->isChecked() && !pair.spurious())
+                continue;
+            if (!subLabel.isEmpty() && QString::fromStdString(pair.subLabel) != subLabel)
+                continue;
+            if (pair.agreement.value_or(1.0) < m_minAgreement->value() - 1e-9 ||
+                pair.confidence.value_or(5.0) < m_minConfidence->value() - 1e-9)
+                continue;
+            shown.push_back(pair);
         }
-        auto* item = new QTreeWidgetItem(classItem, {pairText(pair), pairDetails(pair)});
-        item->setData(0, ClassRole, pair.classIndex);
-        item->setData(0, FeatureRole, pair.feature);
-        item->setForeground(0, pair.spurious() ? QColor(0xc0, 0x39, 0x2b) : QColor(0x1e, 0x84, 0x49));
     }
-    if (m_tree->topLevelItemCount() == 0)
+    m_pairs->setPairs(shown);
+    m_tree->expandAll();
+    if (m_pairs->rowCount() == 0)
         clearGrid();
 }
 
@@ -243,7 +258,8 @@ void DatasetBrowser::showPair(int classIndex, int feature)
     if (!pair)
         return;
     m_title->setText(tr("<b>%1</b>, %2 — %3")
-                         .arg(QString::fromStdString(pair->wnid), pairText(*pair), pairDetails(*pair)));
+                         .arg(QString::fromStdString(pair->wnid), DatasetPairModel::pairText(*pair),
+                              DatasetPairModel::pairDetails(*pair)));
     for (const salient::DatasetMask& entry : m_reader->masksOf(classIndex, feature)) {
         const salient::SoftMask mask = m_reader->mask(entry);
         const QImage image = loadImageForMask(QString::fromStdString(m_reader->imagePath(entry)), mask);
@@ -300,7 +316,7 @@ QList<QPair<QImage, QString>> DatasetBrowser::imagePictures(const QString& image
         return pictures;
     const std::string name = image.toStdString();
     QImage source;
-    for (const salient::DatasetMask& entry : salient::imageMasks(m_workspace->database(), name)) {
+    for (const salient::DatasetMask& entry : salient::imageMasks(m_session->workspace().database(), name)) {
         const salient::DatasetPair* pair = m_reader->pair(entry.classIndex, entry.feature);
         if (!pair)
             continue;
@@ -309,7 +325,8 @@ QList<QPair<QImage, QString>> DatasetBrowser::imagePictures(const QString& image
             source = loadImageForMask(QString::fromStdString(m_reader->imagePath(entry)), mask);
             pictures.append({source, image});
         }
-        pictures.append({renderMask(source, mask, style()), tr("%1 — %2").arg(image, pairText(*pair))});
+        pictures.append(
+            {renderMask(source, mask, style()), tr("%1 — %2").arg(image, DatasetPairModel::pairText(*pair))});
     }
     const salient::ImageMaskUnions unions = m_reader->unions(name);
     if (!unions.spurious.empty())

@@ -15,12 +15,14 @@ class QDoubleSpinBox;
 class QGridLayout;
 class QLabel;
 class QPushButton;
-class QTreeWidget;
-class QTreeWidgetItem;
+class DatasetPairModel;
+class JobProgress;
+class JobRunner;
+class QTreeView;
+class WorkspaceSession;
 
 namespace salient {
 class DatasetReader;
-class Workspace;
 } // namespace salient
 
 /// The Salient dataset's mask browser (the "Dataset" tab): per class its core and spurious features;
@@ -32,20 +34,23 @@ class DatasetBrowser : public QWidget
     Q_OBJECT
 
 public:
-    explicit DatasetBrowser(QWidget* parent = nullptr);
+    /// Shows the dataset of the session's workspace (none open or no dataset: an empty browser with a
+    /// hint), and follows it.
+    explicit DatasetBrowser(WorkspaceSession* session, QWidget* parent = nullptr);
     ~DatasetBrowser() override;
 
-    /// Opens the workspace's dataset (empty path or no dataset: an empty browser with a hint).
-    void setWorkspace(const QString& workspacePath);
     void reload();
 
-    QTreeWidget* pairTree() const { return m_tree; }
+    QTreeView* pairTree() const { return m_tree; }
+    DatasetPairModel* pairModel() const { return m_pairs; }
     QComboBox* styleBox() const { return m_style; }
     QCheckBox* spuriousOnlyBox() const { return m_spuriousOnly; }
     QComboBox* subLabelBox() const { return m_subLabel; }
     QDoubleSpinBox* minimumAgreement() const { return m_minAgreement; }
     QDoubleSpinBox* minimumConfidence() const { return m_minConfidence; }
     QPushButton* exportButton() const { return m_exportButton; }
+    QPushButton* buildButton() const { return m_buildButton; }
+    JobRunner* buildRunner() const { return m_builder; }
     QLabel* hintLabel() const { return m_hint; }
     const QList<PictureTile*>& tiles() const { return m_tiles; }
     /// The images the grid shows (relative to the dataset's images root), tile by tile.
@@ -60,6 +65,11 @@ public:
     /// Opens the enlarged view of the grid's tile `index`.
     void enlarge(int index);
 
+public Q_SLOTS:
+    /// Builds the dataset from the latest discovery study off the GUI thread, resuming where an earlier
+    /// build stopped (`salient dataset build`).
+    void buildDataset();
+
 Q_SIGNALS:
     void gridShown(int tiles);
 
@@ -70,16 +80,19 @@ private:
     void addTile(const QImage& image, const QString& caption, const QString& imagePath);
     MaskStyle style() const;
 
-    QString m_path;
-    std::unique_ptr<salient::Workspace> m_workspace;
+    WorkspaceSession* m_session = nullptr;
     std::unique_ptr<salient::DatasetReader> m_reader;
-    QTreeWidget* m_tree = nullptr;
+    DatasetPairModel* m_pairs = nullptr;
+    QTreeView* m_tree = nullptr;
     QComboBox* m_style = nullptr;
     QCheckBox* m_spuriousOnly = nullptr;
     QComboBox* m_subLabel = nullptr;
     QDoubleSpinBox* m_minAgreement = nullptr;
     QDoubleSpinBox* m_minConfidence = nullptr;
     QPushButton* m_exportButton = nullptr;
+    QPushButton* m_buildButton = nullptr;
+    JobRunner* m_builder = nullptr;
+    JobProgress* m_buildProgress = nullptr;
     QLabel* m_hint = nullptr;
     QLabel* m_title = nullptr;
     QGridLayout* m_grid = nullptr;

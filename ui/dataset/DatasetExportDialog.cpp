@@ -1,5 +1,7 @@
 #include "ui/dataset/DatasetExportDialog.h"
 
+#include "ui/widgets/WorkspaceSession.h"
+
 #include "database/Workspace.h"
 #include "pipeline/DatasetExport.h"
 #include "ui/widgets/JobProgress.h"
@@ -7,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -95,12 +98,12 @@ void DatasetExportDialog::startExport()
     salient::DatasetExportOptions options;
     options.directory = m_folder->text().trimmed().toStdString();
     options.force = m_force->isChecked();
-    const std::string workspace = m_workspacePath.toStdString();
+    const std::string workspace = QFile::encodeName(m_workspacePath).toStdString();
     m_result = std::make_shared<salient::DatasetExportResult>();
     auto result = m_result;
     // A connection of its own in the worker thread.
     const bool started = m_runner->start([workspace, options, result](const salient::Job& job) {
-        salient::Workspace opened = salient::Workspace::open(workspace, false);
+        salient::Workspace opened = WorkspaceSession::openWorkerConnection(workspace);
         *result = salient::exportDataset(opened, options, job);
     });
     if (started)

@@ -1,22 +1,21 @@
 #include "ui/features/ClassList.h"
 
+#include "ui/models/ClassListModel.h"
+
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
-#include <QLocale>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
-#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace {
 
-constexpr int ClassIndexRole = Qt::UserRole + 1;
-constexpr int SearchTextRole = Qt::UserRole + 2;
+constexpr int ClassIndexRole = ClassListModel::ClassIndexRole;
 
 } // namespace
 
-ClassList::ClassList(QWidget* parent) : QWidget(parent)
+ClassList::ClassList(ClassListModel* classes, QWidget* parent) : QWidget(parent)
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName("classSearch");
@@ -30,10 +29,9 @@ ClassList::ClassList(QWidget* parent) : QWidget(parent)
         m_search->selectAll();
     });
 
-    m_model = new QStandardItemModel(this);
     m_filter = new QSortFilterProxyModel(this);
-    m_filter->setSourceModel(m_model);
-    m_filter->setFilterRole(SearchTextRole);
+    m_filter->setSourceModel(classes);
+    m_filter->setFilterRole(ClassListModel::SearchTextRole);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view = new QListView(this);
     m_view->setObjectName("classList");
@@ -58,24 +56,6 @@ ClassList::ClassList(QWidget* parent) : QWidget(parent)
                 if (current.isValid())
                     Q_EMIT classSelected(current.data(ClassIndexRole).toInt());
             });
-}
-
-void ClassList::setClasses(const QVector<Entry>& classes)
-{
-    m_model->clear();
-    const QLocale locale;
-    for (const Entry& entry : classes) {
-        auto* item = new QStandardItem(QString("%1  ·  %2").arg(entry.name, entry.wnid));
-        item->setData(entry.classIndex, ClassIndexRole);
-        item->setData(QString("%1 %2 %3").arg(entry.name, entry.wnid).arg(entry.classIndex), SearchTextRole);
-        item->setToolTip(tr("Class %1 (%2): the robust model is right on %3 of its images; %n ranked "
-                            "features",
-                            nullptr, entry.features)
-                             .arg(entry.classIndex)
-                             .arg(entry.wnid)
-                             .arg(locale.toString(100.0 * entry.accuracy, 'f', 1) + " %"));
-        m_model->appendRow(item);
-    }
 }
 
 int ClassList::currentClass() const

@@ -4,8 +4,8 @@
 
 class QLineEdit;
 class QListView;
+class ClassListModel;
 class QSortFilterProxyModel;
-class QStandardItemModel;
 
 /// The classes of the feature index, searchable by name, id or index (Ctrl+F focuses the search; Up and
 /// Down in the search move through the list).
@@ -14,18 +14,9 @@ class ClassList : public QWidget
     Q_OBJECT
 
 public:
-    struct Entry
-    {
-        int classIndex = 0;
-        QString wnid;
-        QString name;
-        double accuracy = 0.0;
-        int features = 0;
-    };
+    /// Shows and filters `classes`, which the caller fills.
+    explicit ClassList(ClassListModel* classes, QWidget* parent = nullptr);
 
-    explicit ClassList(QWidget* parent = nullptr);
-
-    void setClasses(const QVector<Entry>& classes);
     /// The selected class, or -1.
     int currentClass() const;
     /// Selects the class with this index (when it passes the filter); returns false otherwise.
@@ -44,6 +35,5 @@ protected:
 private:
     QLineEdit* m_search = nullptr;
     QListView* m_view = nullptr;
-    QStandardItemModel* m_model = nullptr;
     QSortFilterProxyModel* m_filter = nullptr;
 };

@@ -2,10 +2,13 @@
 
 #include "ui/features/ClassList.h"
 #include "ui/features/FeatureList.h"
+#include "ui/models/ClassListModel.h"
+#include "ui/models/FeatureListModel.h"
 #include "ui/widgets/ClassPanel.h"
 #include "ui/widgets/EvidenceLoader.h"
 #include "ui/widgets/FeaturePanel.h"
 #include "ui/widgets/VerticalScrollArea.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
@@ -20,11 +23,13 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new EvidenceLoader(this))
+FeatureBrowser::FeatureBrowser(WorkspaceSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_classModel(new ClassListModel(session, this)),
+      m_featureModel(new FeatureListModel(session, this)), m_loader(new EvidenceLoader(session, this))
 {
     setObjectName("featureBrowser");
-    m_classes = new ClassList(this);
-    m_features = new FeatureList(this);
+    m_classes = new ClassList(m_classModel, this);
+    m_features = new FeatureList(m_featureModel, this);
     auto* featuresTitle = new QLabel(tr("Features of the class"), this);
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -53,12 +58,12 @@ FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new 
 
     connect(m_classes, &ClassList::classSelected, this, &FeatureBrowser::showClass);
     connect(m_features, &FeatureList::featureSelected, this, &FeatureBrowser::showPair);
-    connect(
-        m_loader, &EvidenceLoader::pictureReady, this,
-        [this](int cls, int feature, int kind, int position, const QImage& image, const QString& caption) {
-            if (cls == m_class && feature == m_feature)
-                m_featurePanel->setPicture(FeaturePanel::Section(kind), position, image, caption);
-        });
+    connect(m_loader, &EvidenceLoader::pictureReady, this,
+            [this](int cls, int feature, FeaturePanel::Section section, int position, const QImage& image,
+                   const QString& caption) {
+                if (cls == m_class && feature == m_feature)
+                    m_featurePanel->setPicture(section, position, image, caption);
+            });
     connect(m_loader, &EvidenceLoader::failed, this, [this](int cls, int feature, const QString& message) {
         if (cls == m_class && feature == m_feature)
             m_featurePanel->clear(tr("The pictures could not be rendered: %1").arg(message));
@@ -79,34 +84,25 @@ FeatureBrowser::FeatureBrowser(QWidget* parent) : QWidget(parent), m_loader(new 
     shortcut(QKeySequence(Qt::ALT | Qt::Key_Left), [this] { stepFeature(-1); });
     shortcut(QKeySequence(Qt::Key_PageDown), [this] { stepFeature(1); });
     shortcut(QKeySequence(Qt::Key_PageUp), [this] { stepFeature(-1); });
-}
 
-void FeatureBrowser::setWorkspace(const QString& workspacePath)
-{
-    m_path = workspacePath;
-    m_loader->setWorkspace(workspacePath);
+    connect(session, &WorkspaceSession::opened, this, &FeatureBrowser::reload);
+    connect(session, &WorkspaceSession::closed, this, &FeatureBrowser::reload);
+    connect(session, &WorkspaceSession::changed, this, [this](WorkspaceSession::Area area) {
+        if (area == WorkspaceSession::Area::Index)
+            reload();
+    });
     reload();
 }
 
 void FeatureBrowser::reload()
 {
     m_class = m_feature = -1;
-    m_features->clear();
+    m_featureModel->clear();
     m_classPanel->clear();
-    QVector<ClassList::Entry> entries;
-    if (!m_path.isEmpty()) {
-        try {
-            salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
-            for (const salient::ClassSummary& c : salient::listClasses(workspace))
-                entries.append({c.classIndex, QString::fromStdString(c.wnid), QString::fromStdString(c.name),
-                                c.images > 0 ? double(c.correct) / double(c.images) : 0.0, c.features});
-        } catch (const std::exception& e) {
-            m_featurePanel->clear(
-                tr("The workspace could not be read: %1").arg(QString::fromStdString(e.what())));
-        }
-    }
-    m_classes->setClasses(entries);
-    if (entries.isEmpty())
+    const QString error = m_classModel->reload();
+    if (!error.isEmpty())
+        m_featurePanel->clear(tr("The workspace could not be read: %1").arg(error));
+    else if (m_classModel->rowCount() == 0)
         m_featurePanel->clear(tr("No feature index yet: build it on the Overview page (Ctrl+I)."));
     else
         m_featurePanel->clear(tr("Choose a class and one of its features."));
@@ -116,22 +112,18 @@ void FeatureBrowser::showClass(int classIndex)
 {
     m_class = classIndex;
     m_feature = -1;
-    QVector<FeatureList::Entry> features;
     try {
-        salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
-        for (const salient::ClassFeature& f : salient::classFeatures(workspace.database(), classIndex))
-            features.append({f.feature, f.rank, f.importance});
-        m_classPanel->showClass(ClassPanel::describe(workspace, classIndex));
+        m_featureModel->showClass(classIndex);
+        m_classPanel->showClass(ClassPanel::describe(m_session->workspace(), classIndex));
     } catch (const std::exception& e) {
         m_classPanel->clear();
         m_featurePanel->clear(tr("The class could not be read: %1").arg(QString::fromStdString(e.what())));
         return;
     }
-    m_features->setFeatures(features);
-    if (features.isEmpty())
+    if (m_featureModel->rowCount() == 0)
         m_featurePanel->clear(tr("No image is predicted as this class, so it has no ranked features."));
     else
-        m_features->setCurrentItem(m_features->topLevelItem(0));
+        m_features->setCurrentRow(0);
 }
 
 void FeatureBrowser::showPair(int feature)
@@ -141,21 +133,21 @@ void FeatureBrowser::showPair(int feature)
     m_feature = feature;
     m_pairTimer.start();
     m_lastPairMs = -1;
-    const QTreeWidgetItem* item = m_features->currentItem();
-    m_featurePanel->showPair(tr("Feature %1 of %2").arg(feature).arg(m_classPanel->nameLabel()->text()),
-                             item ? tr("Rank %1 · importance %2").arg(item->text(0), item->text(2))
-                                  : QString());
+    const int row = m_features->currentRow();
+    auto cell = [this, row](int column) {
+        return m_featureModel->index(row, column).data().toString();
+    };
+    m_featurePanel->showPair(
+        tr("Feature %1 of %2").arg(feature).arg(m_classPanel->nameLabel()->text()),
+        row >= 0 ? tr("Rank %1 · importance %2")
+                       .arg(cell(FeatureListModel::RankColumn), cell(FeatureListModel::ImportanceColumn))
+                 : QString());
     m_loader->request(m_class, feature);
 }
 
 void FeatureBrowser::stepFeature(int delta)
 {
-    const int count = m_features->topLevelItemCount();
-    if (count == 0)
-        return;
-    const int row =
-        m_features->currentItem() ? m_features->indexOfTopLevelItem(m_features->currentItem()) : -1;
-    m_features->setCurrentItem(m_features->topLevelItem(std::clamp(row + delta, 0, count - 1)));
+    m_features->setCurrentRow(m_features->currentRow() + delta);
 }
 
 void FeatureBrowser::stepClass(int delta)

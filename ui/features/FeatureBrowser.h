@@ -4,11 +4,14 @@
 #include <QWidget>
 
 class ClassList;
+class ClassListModel;
 class ClassPanel;
 class EvidenceLoader;
 class FeatureList;
+class FeatureListModel;
 class FeaturePanel;
 class QSplitter;
+class WorkspaceSession;
 
 /// Browsing the discovered features: the searchable class list and the class's ranked features on the
 /// left, the Feature panel of the chosen pair in the middle, the Class panel on the right. Keyboard:
@@ -19,10 +22,10 @@ class FeatureBrowser : public QWidget
     Q_OBJECT
 
 public:
-    explicit FeatureBrowser(QWidget* parent = nullptr);
+    /// Shows the classes of the session's feature index, and follows it.
+    explicit FeatureBrowser(WorkspaceSession* session, QWidget* parent = nullptr);
 
-    /// Loads the classes of the workspace's feature index (empty path: none).
-    void setWorkspace(const QString& workspacePath);
+    /// Reads the classes of the feature index again.
     void reload();
 
     ClassList* classList() const { return m_classes; }
@@ -42,7 +45,9 @@ private:
     void stepFeature(int delta);
     void stepClass(int delta);
 
-    QString m_path;
+    WorkspaceSession* m_session = nullptr;
+    ClassListModel* m_classModel = nullptr;
+    FeatureListModel* m_featureModel = nullptr;
     ClassList* m_classes = nullptr;
     FeatureList* m_features = nullptr;
     FeaturePanel* m_featurePanel = nullptr;

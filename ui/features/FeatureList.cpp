@@ -1,41 +1,44 @@
 #include "ui/features/FeatureList.h"
 
-#include <QHeaderView>
-#include <QLocale>
+#include "ui/models/FeatureListModel.h"
 
-FeatureList::FeatureList(QWidget* parent) : QTreeWidget(parent)
+#include <QHeaderView>
+
+#include <algorithm>
+
+FeatureList::FeatureList(FeatureListModel* features, QWidget* parent) : QTreeView(parent)
 {
     setObjectName("featureList");
-    setHeaderLabels({tr("Rank"), tr("Feature"), tr("Importance")});
+    setModel(features);
     setRootIsDecorated(false);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
     header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     header()->setStretchLastSection(true);
-    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* current) {
-        if (current)
-            Q_EMIT featureSelected(current->data(1, Qt::UserRole).toInt());
-    });
-}
-
-void FeatureList::setFeatures(const QVector<Entry>& features)
-{
-    clear();
-    const QLocale locale;
-    for (const Entry& entry : features) {
-        auto* item = new QTreeWidgetItem(this);
-        item->setText(0, QString::number(entry.rank));
-        item->setText(1, QString::number(entry.feature));
-        item->setText(2, locale.toString(entry.importance, 'g', 4));
-        item->setData(1, Qt::UserRole, entry.feature);
-        for (int column = 0; column < 3; ++column)
-            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-        item->setToolTip(2, tr("Importance IV = mean activation over the images predicted as the class, "
-                               "times the class's weight for the feature"));
-    }
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    Q_EMIT featureSelected(current.data(FeatureListModel::FeatureRole).toInt());
+            });
 }
 
 int FeatureList::currentFeature() const
 {
-    return currentItem() ? currentItem()->data(1, Qt::UserRole).toInt() : -1;
+    const QModelIndex current = currentIndex();
+    return current.isValid() ? current.data(FeatureListModel::FeatureRole).toInt() : -1;
+}
+
+int FeatureList::currentRow() const
+{
+    return currentIndex().isValid() ? currentIndex().row() : -1;
+}
+
+void FeatureList::setCurrentRow(int row)
+{
+    const int rows = model()->rowCount();
+    if (rows > 0)
+        setCurrentIndex(model()->index(std::clamp(row, 0, rows - 1), 0));
 }

@@ -1,25 +1,22 @@
 #pragma once
 
-#include <QTreeWidget>
+#include <QTreeView>
+
+class FeatureListModel;
 
 /// A class's ranked features: rank, feature index and importance; the current row is the shown pair.
-class FeatureList : public QTreeWidget
+class FeatureList : public QTreeView
 {
     Q_OBJECT
 
 public:
-    struct Entry
-    {
-        int feature = 0;
-        int rank = 0;
-        double importance = 0.0;
-    };
+    explicit FeatureList(FeatureListModel* features, QWidget* parent = nullptr);
 
-    explicit FeatureList(QWidget* parent = nullptr);
-
-    void setFeatures(const QVector<Entry>& features);
     /// The current feature, or -1.
     int currentFeature() const;
+    /// Makes row `row` (clamped to the list) current.
+    void setCurrentRow(int row);
+    int currentRow() const;
 
 Q_SIGNALS:
     void featureSelected(int feature);

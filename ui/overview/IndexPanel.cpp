@@ -4,6 +4,7 @@
 
 #include "ui/widgets/JobProgress.h"
 #include "ui/widgets/JobRunner.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "database/IndexTables.h"
 #include "database/Workspace.h"
@@ -17,7 +18,10 @@
 #include <QPushButton>
 #include <QShortcut>
 
-IndexPanel::IndexPanel(QWidget* parent) : QWidget(parent), m_runner(new JobRunner(this))
+#include <initializer_list>
+
+IndexPanel::IndexPanel(WorkspaceSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_runner(new JobRunner(this))
 {
     setObjectName("indexPanel");
     m_runner->setDescription(tr("Building the feature index"));
@@ -29,9 +33,10 @@ IndexPanel::IndexPanel(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
     m_build = new QPushButton(tr("&Build Feature Index"), this);
     // A QShortcut, not the button's own: setText() with a mnemonic replaces a button's shortcut.
     auto* buildShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_I), this);
+    // It builds whether or not the button is shown (the dashboard shows its own).
     connect(buildShortcut, &QShortcut::activated, this, [this] {
         if (m_build->isEnabled())
-            m_build->animateClick();
+            buildIndex();
     });
     m_build->setToolTip(tr("Run the robust model over the training images, rank every class's features "
                            "and store them in salient.db (Ctrl+I)"));
@@ -47,9 +52,10 @@ IndexPanel::IndexPanel(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
 
     connect(m_build, &QPushButton::clicked, this, &IndexPanel::buildIndex);
     connect(m_runner, &JobRunner::started, this, [this] { m_build->setEnabled(false); });
-    connect(m_runner, &JobRunner::ended, this, [this] { m_build->setEnabled(!m_path.isEmpty()); });
+    connect(m_runner, &JobRunner::ended, this, [this] { m_build->setEnabled(m_session->isOpen()); });
     connect(m_runner, &JobRunner::succeeded, this, [this] {
         reload();
+        m_session->announce(WorkspaceSession::Area::Index);
         Q_EMIT indexStored();
     });
     connect(m_runner, &JobRunner::cancelled, this, [this] {
@@ -62,27 +68,38 @@ IndexPanel::IndexPanel(QWidget* parent) : QWidget(parent), m_runner(new JobRunne
         QMessageBox::warning(this, tr("Feature index"),
                              tr("The feature index could not be built:\n%1").arg(message));
     });
-    setWorkspace({});
+    connect(session, &WorkspaceSession::opened, this, &IndexPanel::workspaceChanged);
+    connect(session, &WorkspaceSession::closed, this, &IndexPanel::workspaceChanged);
+    connect(session, &WorkspaceSession::changed, this, [this](WorkspaceSession::Area area) {
+        if (area == WorkspaceSession::Area::Index || area == WorkspaceSession::Area::Setup)
+            reload();
+    });
+    reload();
 }
 
-void IndexPanel::setWorkspace(const QString& workspacePath)
+void IndexPanel::showProgressOnly()
+{
+    for (QWidget* part : std::initializer_list<QWidget*>{m_heading, m_status, m_build})
+        part->setVisible(false);
+}
+
+void IndexPanel::workspaceChanged()
 {
     if (m_runner->isRunning())
         m_runner->cancel();
-    m_path = workspacePath;
     reload();
 }
 
 void IndexPanel::reload()
 {
     m_hasIndex = false;
-    m_build->setEnabled(!m_path.isEmpty() && !m_runner->isRunning());
-    if (m_path.isEmpty()) {
+    m_build->setEnabled(m_session->isOpen() && !m_runner->isRunning());
+    if (!m_session->isOpen()) {
         m_status->clear();
         return;
     }
     try {
-        salient::Workspace workspace = salient::Workspace::open(m_path.toStdString(), false);
+        salient::Workspace& workspace = m_session->workspace();
         const auto classes = salient::indexedClasses(workspace.database());
         if (!workspace.configValue(salient::WorkspaceKeys::FeatureIndex) || classes.empty()) {
             m_status->setText(tr("Not built yet. Building it runs the robust model over every training "
@@ -115,14 +132,20 @@ void IndexPanel::reload()
 
 void IndexPanel::buildIndex()
 {
-    if (m_path.isEmpty())
+    if (!m_session->isOpen())
         return;
-    const std::string path = m_path.toStdString();
+    const salient::Workspace& workspace = m_session->workspace();
+    if (!workspace.configValue(salient::WorkspaceKeys::Dataset) ||
+        !workspace.configValue(salient::WorkspaceKeys::RobustModel)) {
+        Q_EMIT setupRequired();
+        return;
+    }
+    const std::string path = m_session->nativePath();
     salient::IndexStepOptions options;
     options.rebuild = m_hasIndex; // "Rebuild" means index again, beside the index it replaces
     m_runner->start([path, options](const salient::Job& job) {
         // A connection of this thread's own: SQLite connections are not shared across threads.
-        salient::Workspace workspace = salient::Workspace::open(path, false);
+        salient::Workspace workspace = WorkspaceSession::openWorkerConnection(path);
         salient::runIndexStep(workspace, options, job);
     });
 }

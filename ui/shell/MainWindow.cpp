@@ -2,11 +2,13 @@
 
 #include "database/Workspace.h"
 #include "ui/shell/Appearance.h"
+#include "ui/shell/DemoCreation.h"
 #include "ui/shell/ShortcutsDialog.h"
 #include "ui/shell/StartPage.h"
 #include "ui/shell/WorkspaceMaintenance.h"
 #include "ui/shell/WorkspacePage.h"
 #include "ui/widgets/JobRunner.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -60,13 +62,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(appTitle());
 
     m_startPage = new StartPage(this);
-    m_workspacePage = new WorkspacePage(this);
+    m_session = new WorkspaceSession(this);
+    m_workspacePage = new WorkspacePage(m_session, this);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_workspacePage);
     setCentralWidget(m_stack);
 
     connect(m_startPage, &StartPage::browseRequested, this, &MainWindow::browseForWorkspace);
+    connect(m_startPage, &StartPage::demoRequested, this, &MainWindow::createDemoInteractively);
+    m_demo = new DemoCreation(this);
+    connect(m_demo, &DemoCreation::created, this, &MainWindow::openWorkspaceInteractively);
+    connect(m_demo, &DemoCreation::failed, this, [this](const QString& message) {
+        QMessageBox::warning(this, tr("Demo Workspace"), tr("The demo could not be made:\n%1").arg(message));
+    });
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::openWorkspaceInteractively);
     connect(m_startPage, &StartPage::removeRequested, this, &MainWindow::removeRecent);
     connect(m_workspacePage, &WorkspacePage::closeRequested, this, &MainWindow::closeWorkspace);
@@ -93,6 +102,10 @@ void MainWindow::createActions()
     m_openAction->setStatusTip(tr("Open a workspace folder, or start a new one in an empty folder"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::browseForWorkspace);
 
+    m_demoAction = new QAction(tr("Create &Demo Workspace\u2026"), this);
+    m_demoAction->setStatusTip(tr("Make the Spurious Fashion demo in a new folder and open it"));
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::createDemoInteractively);
+
     m_closeAction = new QAction(tr("&Close Workspace"), this);
     m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeWorkspace);
@@ -102,15 +115,15 @@ void MainWindow::createActions()
     m_backUpAction->setStatusTip(
         tr("Copy salient.db into the workspace's backups folder, safely while others write"));
     connect(m_backUpAction, &QAction::triggered, this, [this] {
-        if (m_workspace)
-            statusBar()->showMessage(WorkspaceMaintenance::backUp(this, *m_workspace));
+        if (hasWorkspace())
+            statusBar()->showMessage(WorkspaceMaintenance::backUp(this, m_session->workspace()));
     });
     m_checkAction = new QAction(tr("Chec&k Workspace Integrity"), this);
     m_checkAction->setObjectName("checkAction");
     m_checkAction->setStatusTip(tr("Run SQLite's full integrity check of salient.db"));
     connect(m_checkAction, &QAction::triggered, this, [this] {
-        if (m_workspace)
-            statusBar()->showMessage(WorkspaceMaintenance::check(this, *m_workspace));
+        if (hasWorkspace())
+            statusBar()->showMessage(WorkspaceMaintenance::check(this, m_session->workspace()));
     });
 
     m_quitAction = new QAction(QIcon::fromTheme("application-exit"), tr("&Quit"), this);
@@ -133,6 +146,7 @@ void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_demoAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(m_closeAction);
@@ -222,9 +236,17 @@ void MainWindow::updateState()
 
 QString MainWindow::workspacePath() const
 {
-    if (m_workspace == nullptr)
-        return {};
-    return QFile::decodeName(QByteArray::fromStdString(m_workspace->path()));
+    return m_session->path();
+}
+
+bool MainWindow::hasWorkspace() const
+{
+    return m_session->isOpen();
+}
+
+salient::Workspace* MainWindow::workspace() const
+{
+    return m_session->isOpen() ? &m_session->workspace() : nullptr;
 }
 
 QWidget* MainWindow::currentPage() const
@@ -250,18 +272,15 @@ bool MainWindow::openWorkspace(const QString& dir, QString* error)
     if (!info.isDir())
         return fail(tr("\u201c%1\u201d is not a folder.").arg(QDir::toNativeSeparators(path)));
 
-    std::unique_ptr<salient::Workspace> workspace;
     try {
-        workspace = std::make_unique<salient::Workspace>(salient::Workspace::open(toFsPath(path), true));
+        // The session keeps the open workspace until this one has opened.
+        m_session->open(path, true);
     } catch (const std::exception& e) {
         return fail(QString::fromStdString(e.what()));
     }
 
-    // Only now, with the new workspace open, is the previous one closed.
-    m_workspace = std::move(workspace);
     m_recent.add(path);
     updateRecentMenu();
-    m_workspacePage->showWorkspace(*m_workspace);
     updateState();
     Q_EMIT workspaceChanged(workspacePath());
     if (error != nullptr)
@@ -323,12 +342,29 @@ void MainWindow::browseForWorkspace()
     openWorkspaceInteractively(dir);
 }
 
+void MainWindow::createDemoInteractively()
+{
+    const QString parent =
+        QFileDialog::getExistingDirectory(this, tr("Where should the demo workspace go?"), QDir::homePath());
+    if (parent.isEmpty())
+        return;
+    // A new folder of its own, so that the demo never mixes with other files.
+    QString dir = QDir(parent).filePath("spurious-fashion-demo");
+    for (int n = 2; QFileInfo::exists(dir); ++n)
+        dir = QDir(parent).filePath(QString("spurious-fashion-demo-%1").arg(n));
+    createDemo(dir, salient::DemoSetupOptions{});
+}
+
+void MainWindow::createDemo(const QString& dir, const salient::DemoSetupOptions& options)
+{
+    m_demo->start(dir, options);
+}
+
 void MainWindow::closeWorkspace()
 {
-    if (m_workspace == nullptr)
+    if (!hasWorkspace())
         return;
-    m_workspace.reset();
-    m_workspacePage->clear();
+    m_session->close();
     updateRecentMenu();
     updateState();
     Q_EMIT workspaceChanged(QString());

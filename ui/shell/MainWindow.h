@@ -2,17 +2,21 @@
 
 #include "ui/shell/RecentWorkspaces.h"
 
+#include "pipeline/DemoSetup.h"
+
 #include <QMainWindow>
 #include <QString>
 
 #include <memory>
 
+class DemoCreation;
 class QAction;
 class QLabel;
 class QMenu;
 class QStackedWidget;
 class StartPage;
 class WorkspacePage;
+class WorkspaceSession;
 
 namespace salient {
 class Workspace;
@@ -31,9 +35,11 @@ public:
     /// On failure returns false, sets `*error` to a readable message and keeps the current state.
     bool openWorkspace(const QString& dir, QString* error = nullptr);
 
-    bool hasWorkspace() const { return m_workspace != nullptr; }
+    bool hasWorkspace() const;
     /// The open workspace, or nullptr.
-    salient::Workspace* workspace() const { return m_workspace.get(); }
+    salient::Workspace* workspace() const;
+    /// The session every screen of the window shares.
+    WorkspaceSession* session() const { return m_session; }
     /// Absolute path of the open workspace folder; empty when none is open.
     QString workspacePath() const;
 
@@ -48,6 +54,10 @@ public Q_SLOTS:
     void openWorkspaceInteractively(const QString& dir);
     void closeWorkspace();
     void showAbout();
+    /// Asks for a folder and makes the Spurious Fashion demo there, then opens it.
+    void createDemoInteractively();
+    /// Makes the demo in `dir` with `options` (progress in a dialog), then opens it.
+    void createDemo(const QString& dir, const salient::DemoSetupOptions& options);
 
 Q_SIGNALS:
     void workspaceChanged(const QString& path);
@@ -65,7 +75,7 @@ private:
     /// Asks before quitting stops work the user started; true to go on closing.
     bool confirmStoppingJobs();
 
-    std::unique_ptr<salient::Workspace> m_workspace;
+    WorkspaceSession* m_session = nullptr;
     RecentWorkspaces m_recent;
 
     QStackedWidget* m_stack = nullptr;
@@ -74,6 +84,8 @@ private:
     QLabel* m_statusPath = nullptr;
 
     QAction* m_openAction = nullptr;
+    QAction* m_demoAction = nullptr;
+    DemoCreation* m_demo = nullptr;
     QAction* m_closeAction = nullptr;
     QAction* m_backUpAction = nullptr;
     QAction* m_checkAction = nullptr;

@@ -41,6 +41,12 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
     m_openButton->setToolTip(
         tr("Choose a workspace folder. A folder without salient.db becomes a new workspace."));
     connect(m_openButton, &QPushButton::clicked, this, &StartPage::browseRequested);
+    m_demoButton = new QPushButton(tr("Try the Demo…"), this);
+    m_demoButton->setObjectName("createDemoButton");
+    m_demoButton->setMinimumHeight(m_openButton->minimumHeight());
+    m_demoButton->setToolTip(tr("Make the Spurious Fashion demo in a new workspace: a world with planted "
+                                "spurious cues, a robust and a standard model"));
+    connect(m_demoButton, &QPushButton::clicked, this, &StartPage::demoRequested);
 
     auto* openHint =
         new QLabel(tr("Pick a folder that holds a workspace, or an empty folder to start a new one."), this);
@@ -85,6 +91,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent)
 
     auto* buttonRow = new QHBoxLayout;
     buttonRow->addWidget(m_openButton);
+    buttonRow->addWidget(m_demoButton);
     buttonRow->addStretch(1);
 
     // A centred column whose width follows the font, so the page reads the same at any DPI.

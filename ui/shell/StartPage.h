@@ -24,10 +24,13 @@ public:
 
     QListWidget* recentList() const { return m_recentList; }
     QPushButton* openButton() const { return m_openButton; }
+    QPushButton* demoButton() const { return m_demoButton; }
 
 Q_SIGNALS:
     void openRequested(const QString& dir);
     void browseRequested();
+    /// The user asked for the Spurious Fashion demo in a new workspace.
+    void demoRequested();
     void removeRequested(const QString& dir);
 
 protected:
@@ -45,6 +48,7 @@ private:
     QLabel* m_recentHeading = nullptr;
     QLabel* m_hint = nullptr;
     QPushButton* m_openButton = nullptr;
+    QPushButton* m_demoButton = nullptr;
     QStackedWidget* m_recentStack = nullptr;
     QListWidget* m_recentList = nullptr;
     QLabel* m_emptyLabel = nullptr;

@@ -5,10 +5,12 @@
 #include "ui/features/FeatureBrowser.h"
 #include "ui/overview/DemoSummary.h"
 #include "ui/overview/IndexPanel.h"
-#include "ui/shell/WorkspaceWatcher.h"
+#include "ui/overview/WorkspaceSetupDialog.h"
 #include "ui/sweep/SweepPage.h"
-#include "ui/sweep/SweepRunList.h"
+#include "ui/widgets/JobRunner.h"
 #include "ui/widgets/LabelStyle.h"
+#include "ui/widgets/VerticalScrollArea.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "database/Workspace.h"
 
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStyle>
 #include <QTabWidget>
@@ -73,7 +76,7 @@ public:
 
 } // namespace
 
-WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
+WorkspacePage::WorkspacePage(WorkspaceSession* session, QWidget* parent) : QWidget(parent), m_session(session)
 {
     setObjectName("workspacePage");
 
@@ -90,11 +93,7 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     m_sweepButton = new QPushButton(tr("S&weeps…"), this);
     m_sweepButton->setObjectName("sweepButton");
     m_sweepButton->setToolTip(tr("Noise and masking sweeps: core and spurious accuracy of any classifier"));
-    connect(m_sweepButton, &QPushButton::clicked, this, [this] {
-        sweepPage()->show();
-        sweepPage()->raise();
-        sweepPage()->activateWindow();
-    });
+    connect(m_sweepButton, &QPushButton::clicked, this, [this] { runStep(MethodDashboard::Step::Sweeps); });
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -126,8 +125,19 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     facts->addRow(makeName(tr("Schema version")), m_schema);
 
     m_demoSummary = new DemoSummary(this);
-    m_indexPanel = new IndexPanel(this);
-    connect(m_indexPanel, &IndexPanel::indexStored, this, &WorkspacePage::refresh);
+    m_indexPanel = new IndexPanel(session, this);
+    m_indexPanel->showProgressOnly();
+    m_dashboard = new MethodDashboard(session, this);
+    connect(m_dashboard, &MethodDashboard::actionRequested, this, &WorkspacePage::runStep);
+    // "Build Feature Index" on a workspace that names no images or model asks for them, then builds.
+    connect(m_indexPanel, &IndexPanel::setupRequired, this, [this] {
+        if (setUpWorkspace())
+            m_indexPanel->buildIndex();
+    });
+    connect(m_indexPanel->runner(), &JobRunner::started, this,
+            [this] { m_dashboard->setRunning(MethodDashboard::Step::Index, true); });
+    connect(m_indexPanel->runner(), &JobRunner::ended, this,
+            [this] { m_dashboard->setRunning(MethodDashboard::Step::Index, false); });
 
     m_contentsHeading = new QLabel(tr("Contents"), this);
     m_contentsHint = new QLabel(this);
@@ -158,6 +168,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     layout->setSpacing(fontMetrics().height() / 2);
     layout->addLayout(facts);
     layout->addSpacing(fontMetrics().height());
+    layout->addWidget(m_dashboard);
+    layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_demoSummary);
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addWidget(m_indexPanel);
@@ -166,18 +178,25 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_contentsHint);
     layout->addWidget(m_contents, 1);
 
-    m_featureBrowser = new FeatureBrowser(this);
-    connect(m_indexPanel, &IndexPanel::indexStored, m_featureBrowser, &FeatureBrowser::reload);
+    m_featureBrowser = new FeatureBrowser(session, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName("workspaceTabs");
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(overview, tr("&Overview"));
+    // Scrolls in a small window rather than squeezing the steps' text.
+    m_tabs->addTab(verticalScrollArea(overview, this), tr("&Overview"));
     m_tabs->addTab(m_featureBrowser, tr("F&eatures"));
-    m_annotatePage = new AnnotatePage(this);
+    m_annotatePage = new AnnotatePage(session, this);
     m_tabs->addTab(m_annotatePage, tr("&Annotate"));
-    m_datasetBrowser = new DatasetBrowser(this);
+    m_datasetBrowser = new DatasetBrowser(session, this);
     m_tabs->addTab(m_datasetBrowser, tr("&Dataset"));
-    followChanges();
+    connect(m_datasetBrowser->buildRunner(), &JobRunner::started, this,
+            [this] { m_dashboard->setRunning(MethodDashboard::Step::Dataset, true); });
+    connect(m_datasetBrowser->buildRunner(), &JobRunner::ended, this,
+            [this] { m_dashboard->setRunning(MethodDashboard::Step::Dataset, false); });
+    connect(session, &WorkspaceSession::opened, this, &WorkspacePage::showWorkspace);
+    connect(session, &WorkspaceSession::closed, this, &WorkspacePage::clear);
+    // What the CLI, a cluster job or another annotator commits shows up in the listing too.
+    connect(session, &WorkspaceSession::changed, this, &WorkspacePage::refresh);
     // Ctrl+1, Ctrl+2, ... switch tabs.
     for (int i = 0; i < 9; ++i) {
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
@@ -194,6 +213,8 @@ WorkspacePage::WorkspacePage(QWidget* parent) : QWidget(parent)
     page->addWidget(m_tabs, 1);
 
     updateFonts();
+    if (session->isOpen())
+        showWorkspace();
 }
 
 void WorkspacePage::updateFonts()
@@ -209,31 +230,28 @@ void WorkspacePage::changeEvent(QEvent* event)
         updateFonts();
 }
 
-void WorkspacePage::showWorkspace(const salient::Workspace& workspace)
+QString WorkspacePage::workspacePath() const
 {
-    m_path = QFile::decodeName(QByteArray::fromStdString(workspace.path()));
-    const QFileInfo folder(m_path);
-    m_title->setText(folder.fileName().isEmpty() ? QDir::toNativeSeparators(m_path) : folder.fileName());
-    m_location->setText(QDir::toNativeSeparators(m_path));
+    return m_session->path();
+}
+
+void WorkspacePage::showWorkspace()
+{
+    const QString path = m_session->path();
+    const QFileInfo folder(path);
+    m_title->setText(folder.fileName().isEmpty() ? QDir::toNativeSeparators(path) : folder.fileName());
+    m_location->setText(QDir::toNativeSeparators(path));
     m_database->setText(QString::fromLatin1(salient::Workspace::DatabaseFileName));
-    const int version = workspace.schemaVersion();
+    const int version = m_session->workspace().schemaVersion();
     const int latest = salient::Workspace::latestSchemaVersion();
     m_schema->setText(version == latest ? tr("%1 (current)").arg(version)
                                         : tr("%1 (this program knows up to %2)").arg(version).arg(latest));
-    m_demoSummary->load(m_path);
-    m_indexPanel->setWorkspace(m_path);
-    m_featureBrowser->setWorkspace(m_path);
-    m_annotatePage->setWorkspace(m_path);
-    m_datasetBrowser->setWorkspace(m_path);
-    if (m_sweepPage)
-        m_sweepPage->setWorkspace(m_path);
-    m_watcher->setWorkspace(m_path);
+    m_demoSummary->load(path);
     refresh();
 }
 
 void WorkspacePage::clear()
 {
-    m_path.clear();
     m_title->clear();
     m_location->clear();
     m_database->clear();
@@ -241,14 +259,44 @@ void WorkspacePage::clear()
     m_contentsHint->clear();
     m_contents->clear();
     m_demoSummary->hide();
-    m_watcher->setWorkspace({});
-    m_indexPanel->setWorkspace({});
-    m_featureBrowser->setWorkspace({});
-    m_annotatePage->setWorkspace({});
-    m_datasetBrowser->setWorkspace({});
-    if (m_sweepPage) {
-        m_sweepPage->setWorkspace({});
+    if (m_sweepPage)
         m_sweepPage->hide();
+}
+
+bool WorkspacePage::setUpWorkspace()
+{
+    WorkspaceSetupDialog dialog(m_session, this);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void WorkspacePage::runStep(MethodDashboard::Step step)
+{
+    using Step = MethodDashboard::Step;
+    const bool done = m_dashboard->state(step) == MethodDashboard::State::Done;
+    switch (step) {
+    case Step::Setup:
+        setUpWorkspace();
+        break;
+    case Step::Index:
+        m_indexPanel->buildIndex();
+        break;
+    case Step::Discovery:
+    case Step::Validation:
+        m_tabs->setCurrentWidget(m_annotatePage);
+        if (m_dashboard->state(step) == MethodDashboard::State::NotStarted)
+            m_annotatePage->newStudy(step == Step::Discovery ? salient::StudyKind::Discovery
+                                                             : salient::StudyKind::Validation);
+        break;
+    case Step::Dataset:
+        m_tabs->setCurrentWidget(m_datasetBrowser);
+        if (!done)
+            m_datasetBrowser->buildDataset();
+        break;
+    case Step::Sweeps:
+        sweepPage()->show();
+        sweepPage()->raise();
+        sweepPage()->activateWindow();
+        break;
     }
 }
 
@@ -256,10 +304,13 @@ SweepPage* WorkspacePage::sweepPage()
 {
     if (!m_sweepPage) {
         // A window of its own: the charts want room, and the page stays usable beside them.
-        m_sweepPage = new SweepPage(this);
+        m_sweepPage = new SweepPage(m_session, this);
         m_sweepPage->setWindowFlag(Qt::Window);
         m_sweepPage->resize(1280, 720);
-        m_sweepPage->setWorkspace(m_path);
+        connect(m_sweepPage->runner(), &JobRunner::started, this,
+                [this] { m_dashboard->setRunning(MethodDashboard::Step::Sweeps, true); });
+        connect(m_sweepPage->runner(), &JobRunner::ended, this,
+                [this] { m_dashboard->setRunning(MethodDashboard::Step::Sweeps, false); });
     }
     return m_sweepPage;
 }
@@ -267,10 +318,10 @@ SweepPage* WorkspacePage::sweepPage()
 void WorkspacePage::refresh()
 {
     m_contents->clear();
-    if (m_path.isEmpty())
+    if (!m_session->isOpen())
         return;
 
-    const QDir dir(m_path);
+    const QDir dir(m_session->path());
     const QString db = QString::fromLatin1(salient::Workspace::DatabaseFileName);
     // SQLite's -wal and -shm files belong to salient.db while it is open; they are not listed on their own.
     const QStringList hidden = {db + "-wal", db + "-shm", db + "-journal"};
@@ -310,20 +361,4 @@ void WorkspacePage::refresh()
                "will appear here as they are made."));
     else
         m_contentsHint->setText(tr("%1 items at the top level of the workspace folder.").arg(listed));
-}
-
-void WorkspacePage::followChanges()
-{
-    // What the CLI, a cluster job or another annotator commits shows up here within about a second.
-    m_watcher = new WorkspaceWatcher(this);
-    connect(m_watcher, &WorkspaceWatcher::indexChanged, m_indexPanel, &IndexPanel::reload);
-    connect(m_watcher, &WorkspaceWatcher::indexChanged, m_featureBrowser, &FeatureBrowser::reload);
-    connect(m_watcher, &WorkspaceWatcher::indexChanged, this, &WorkspacePage::refresh);
-    connect(m_watcher, &WorkspaceWatcher::studiesChanged, m_annotatePage, &AnnotatePage::refreshStudies);
-    connect(m_watcher, &WorkspaceWatcher::answersChanged, m_annotatePage, &AnnotatePage::updateProgress);
-    connect(m_watcher, &WorkspaceWatcher::datasetChanged, m_datasetBrowser, &DatasetBrowser::reload);
-    connect(m_watcher, &WorkspaceWatcher::sweepsChanged, this, [this] {
-        if (m_sweepPage)
-            m_sweepPage->runList()->reload();
-    });
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/overview/MethodDashboard.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -13,11 +15,7 @@ class QPushButton;
 class QTabWidget;
 class QTreeWidget;
 class SweepPage;
-class WorkspaceWatcher;
-
-namespace salient {
-class Workspace;
-}
+class WorkspaceSession;
 
 /// The page shown while a workspace is open: where it is, its schema version and what its folder holds.
 class WorkspacePage : public QWidget
@@ -25,27 +23,29 @@ class WorkspacePage : public QWidget
     Q_OBJECT
 
 public:
-    explicit WorkspacePage(QWidget* parent = nullptr);
+    /// Shows the session's workspace whenever one opens, and nothing while none is.
+    explicit WorkspacePage(WorkspaceSession* session, QWidget* parent = nullptr);
 
-    void showWorkspace(const salient::Workspace& workspace);
-    void clear();
-
-    QString workspacePath() const { return m_path; }
+    QString workspacePath() const;
+    WorkspaceSession* session() const { return m_session; }
     QTreeWidget* contentsView() const { return m_contents; }
     DemoSummary* demoSummary() const { return m_demoSummary; }
     IndexPanel* indexPanel() const { return m_indexPanel; }
+    MethodDashboard* dashboard() const { return m_dashboard; }
     FeatureBrowser* featureBrowser() const { return m_featureBrowser; }
     AnnotatePage* annotatePage() const { return m_annotatePage; }
     QTabWidget* tabs() const { return m_tabs; }
     DatasetBrowser* datasetBrowser() const { return m_datasetBrowser; }
-    /// Follows changes other processes make to the workspace and refreshes the screens they affect.
-    WorkspaceWatcher* watcher() const { return m_watcher; }
     /// The sweep window of this workspace (made on first use).
     SweepPage* sweepPage();
 
 public Q_SLOTS:
     /// Lists the folder's top level again.
     void refresh();
+    /// Does a step's next thing on the screen that owns it (the dashboard's buttons).
+    void runStep(MethodDashboard::Step step);
+    /// Asks for the image folder and the models; true when they were stored.
+    bool setUpWorkspace();
 
 Q_SIGNALS:
     void closeRequested();
@@ -55,15 +55,17 @@ protected:
 
 private:
     void updateFonts();
-    void followChanges();
+    void showWorkspace();
+    void clear();
 
-    QString m_path;
+    WorkspaceSession* m_session = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_location = nullptr;
     QLabel* m_database = nullptr;
     QLabel* m_schema = nullptr;
     DemoSummary* m_demoSummary = nullptr;
     IndexPanel* m_indexPanel = nullptr;
+    MethodDashboard* m_dashboard = nullptr;
     FeatureBrowser* m_featureBrowser = nullptr;
     AnnotatePage* m_annotatePage = nullptr;
     QTabWidget* m_tabs = nullptr;
@@ -75,5 +77,4 @@ private:
     QPushButton* m_closeButton = nullptr;
     QPushButton* m_sweepButton = nullptr;
     SweepPage* m_sweepPage = nullptr;
-    WorkspaceWatcher* m_watcher = nullptr;
 };

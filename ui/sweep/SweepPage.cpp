@@ -8,6 +8,7 @@
 #include "ui/sweep/SweepSettings.h"
 #include "ui/widgets/JobProgress.h"
 #include "ui/widgets/JobRunner.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "core/sweep/SweepExport.h"
 #include "database/Workspace.h"
@@ -29,8 +30,8 @@
 
 using namespace salient;
 
-SweepPage::SweepPage(QWidget* parent)
-    : QWidget(parent), m_runner(new JobRunner(this)), m_feed(new SweepFeed(this))
+SweepPage::SweepPage(WorkspaceSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_runner(new JobRunner(this)), m_feed(new SweepFeed(this))
 {
     setObjectName("sweepPage");
     m_runner->setDescription(tr("Running a sweep"));
@@ -50,7 +51,7 @@ SweepPage::SweepPage(QWidget* parent)
         m_start->setEnabled(false);
         m_status->setText(tr("Running…"));
     });
-    connect(m_runner, &JobRunner::ended, this, [this] { m_start->setEnabled(!m_path.isEmpty()); });
+    connect(m_runner, &JobRunner::ended, this, [this] { m_start->setEnabled(m_session->isOpen()); });
     connect(m_runner, &JobRunner::succeeded, this, [this] {
         m_status->setText(tr("Finished and stored."));
         finishRun();
@@ -69,13 +70,21 @@ SweepPage::SweepPage(QWidget* parent)
     });
     connect(m_showStrategy, &QComboBox::currentIndexChanged, this, &SweepPage::redrawCharts);
     connect(m_showSigma, &QComboBox::currentIndexChanged, this, &SweepPage::redrawCharts);
-    setWorkspace({});
+    connect(m_session, &WorkspaceSession::opened, this, &SweepPage::workspaceChanged);
+    connect(m_session, &WorkspaceSession::closed, this, &SweepPage::workspaceChanged);
+    connect(m_session, &WorkspaceSession::changed, this, [this](WorkspaceSession::Area area) {
+        if (area == WorkspaceSession::Area::Sweeps)
+            m_runs->reload();
+        else if (area == WorkspaceSession::Area::Setup)
+            m_settings->reload();
+    });
+    workspaceChanged();
 }
 
 QWidget* SweepPage::buildControls()
 {
     auto* controls = new QWidget;
-    m_settings = new SweepSettings(controls);
+    m_settings = new SweepSettings(m_session, controls);
     m_start = new QPushButton(tr("&Start Sweep"), controls);
     m_start->setDefault(true);
     m_start->setToolTip(tr("Run the sweep; the charts fill in as batches finish (Ctrl+Return)"));
@@ -84,7 +93,7 @@ QWidget* SweepPage::buildControls()
     m_status = new QLabel(controls);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_runs = new SweepRunList(controls);
+    m_runs = new SweepRunList(m_session, controls);
     m_runs->setMinimumHeight(fontMetrics().height() * 8);
 
     auto* layout = new QVBoxLayout(controls);
@@ -145,21 +154,20 @@ QWidget* SweepPage::buildCharts()
     return charts;
 }
 
-void SweepPage::setWorkspace(const QString& workspacePath)
+void SweepPage::workspaceChanged()
 {
     if (m_runner->isRunning())
         m_runner->cancel();
-    m_path = workspacePath;
-    m_settings->setWorkspace(workspacePath);
-    m_runs->setWorkspace(workspacePath);
-    m_start->setEnabled(!m_path.isEmpty() && !m_runner->isRunning());
-    m_status->setText(m_path.isEmpty() ? tr("No workspace is open.") : QString());
+    m_settings->reload();
+    m_runs->reload();
+    m_start->setEnabled(m_session->isOpen() && !m_runner->isRunning());
+    m_status->setText(m_session->isOpen() ? QString() : tr("No workspace is open."));
     showRuns({});
 }
 
 void SweepPage::startSweep()
 {
-    if (m_path.isEmpty() || m_runner->isRunning())
+    if (!m_session->isOpen() || m_runner->isRunning())
         return;
     QString error;
     const auto options = m_settings->options(&error);
@@ -169,11 +177,11 @@ void SweepPage::startSweep()
     }
     m_feed->clear();
     showRuns({});
-    const std::string path = m_path.toStdString();
+    const std::string path = m_session->nativePath();
     SweepFeed* feed = m_feed;
     m_runner->start([path, options = *options, feed](const Job& job) {
         // A connection of this thread's own: SQLite connections are not shared across threads.
-        Workspace workspace = Workspace::open(path, false);
+        Workspace workspace = WorkspaceSession::openWorkerConnection(path);
         runSweepStep(workspace, options, job, [feed](const SweepResults& partial) { feed->post(partial); });
     });
 }
@@ -192,9 +200,8 @@ void SweepPage::finishRun()
     m_runs->reload();
     const QList<qint64> runs = m_runs->selectedRuns();
     // The newest run is the one just ended (when it got as far as being stored).
-    if (m_runs->view()->topLevelItemCount() > 0 && m_feed->latest()) {
-        const qint64 newest = m_runs->view()->topLevelItem(0)->data(0, Qt::UserRole).toLongLong();
-        m_runs->select({newest});
+    if (m_runs->newestRun() >= 0 && m_feed->latest()) {
+        m_runs->select({m_runs->newestRun()});
     } else {
         showStoredRuns(runs);
     }
@@ -204,7 +211,7 @@ void SweepPage::showStoredRuns(const QList<qint64>& runIds)
 {
     std::vector<ChartRun> runs;
     try {
-        Workspace workspace = Workspace::open(m_path.toStdString(), false);
+        Workspace& workspace = m_session->workspace();
         for (qint64 id : runIds) {
             auto results = std::make_shared<SweepResults>(loadSweepRun(workspace, id).results);
             runs.push_back({runIds.size() > 1 ? tr("run %1").arg(id) : QString(), std::move(results)});
@@ -297,7 +304,7 @@ void SweepPage::chooseExportCharts()
 {
     QString filter;
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Charts"), m_path + "/sweep.png",
+        QFileDialog::getSaveFileName(this, tr("Export Charts"), m_session->path() + "/sweep.png",
                                      tr("PNG images (*.png);;PDF documents (*.pdf)"), &filter);
     if (path.isEmpty())
         return;
@@ -307,8 +314,9 @@ void SweepPage::chooseExportCharts()
 
 void SweepPage::chooseExportResults()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Results"), m_path + "/sweep.csv",
-                                                      tr("CSV table (*.csv);;JSON document (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Results"), m_session->path() + "/sweep.csv",
+                                     tr("CSV table (*.csv);;JSON document (*.json)"));
     if (!path.isEmpty() && exportResults(path))
         m_status->setText(tr("Wrote %1.").arg(path));
 }

@@ -15,6 +15,7 @@ class QPushButton;
 class SweepFeed;
 class SweepRunList;
 class SweepSettings;
+class WorkspaceSession;
 
 /// Noise and masking sweeps (step 7 of the method): choose models, levels, strategies and scope, run the
 /// sweep off the GUI thread and watch the charts fill in as batches finish; reopen and compare stored runs;
@@ -24,9 +25,8 @@ class SweepPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit SweepPage(QWidget* parent = nullptr);
-
-    void setWorkspace(const QString& workspacePath);
+    /// Sweeps of the session's workspace; follows it.
+    explicit SweepPage(WorkspaceSession* session, QWidget* parent = nullptr);
 
     /// Shows these stored runs (one: reopened; several: compared).
     void showStoredRuns(const QList<qint64>& runIds);
@@ -67,8 +67,9 @@ private:
     void chooseExportResults();
     QWidget* buildControls();
     QWidget* buildCharts();
+    void workspaceChanged();
 
-    QString m_path;
+    WorkspaceSession* m_session = nullptr;
     JobRunner* m_runner = nullptr;
     SweepFeed* m_feed = nullptr;
     SweepSettings* m_settings = nullptr;

@@ -2,7 +2,10 @@
 
 #include <QWidget>
 
-class QTreeWidget;
+class QLabel;
+class QTreeView;
+class SweepRunModel;
+class WorkspaceSession;
 
 /// The sweep runs stored in a workspace's salient.db, newest first. Selecting several compares them.
 class SweepRunList : public QWidget
@@ -10,21 +13,26 @@ class SweepRunList : public QWidget
     Q_OBJECT
 
 public:
-    explicit SweepRunList(QWidget* parent = nullptr);
+    explicit SweepRunList(WorkspaceSession* session, QWidget* parent = nullptr);
 
-    void setWorkspace(const QString& workspacePath);
     /// Reads the runs again, keeping the selection where the runs still exist.
     void reload();
     void select(const QList<qint64>& runIds);
     QList<qint64> selectedRuns() const;
-    QTreeWidget* view() const { return m_view; }
+    /// The newest stored run, or -1 when there is none.
+    qint64 newestRun() const;
+    QTreeView* view() const { return m_view; }
 
 Q_SIGNALS:
     void selectionChanged(const QList<qint64>& runIds);
 
 private:
     void deleteSelected();
+    /// Selects exactly these runs without saying so.
+    void setSelection(const QList<qint64>& runIds);
 
-    QString m_path;
-    QTreeWidget* m_view = nullptr;
+    WorkspaceSession* m_session = nullptr;
+    SweepRunModel* m_model = nullptr;
+    QLabel* m_hint = nullptr;
+    QTreeView* m_view = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "ui/sweep/SweepSettings.h"
 
+#include "ui/widgets/WorkspaceSession.h"
+
 #include "base/Errors.h"
 #include "database/DatasetTables.h"
 #include "database/Workspace.h"
@@ -34,7 +36,7 @@ QString joinedSigmas(const std::vector<double>& sigmas)
 
 } // namespace
 
-SweepSettings::SweepSettings(QWidget* parent) : QWidget(parent)
+SweepSettings::SweepSettings(WorkspaceSession* session, QWidget* parent) : QWidget(parent), m_session(session)
 {
     m_models = new QListWidget(this);
     m_models->setObjectName("sweepModels");
@@ -105,15 +107,14 @@ QCheckBox* SweepSettings::strategy(SweepStrategy strategy) const
     return m_strategies.at(std::size_t(strategy));
 }
 
-void SweepSettings::setWorkspace(const QString& workspacePath)
+void SweepSettings::reload()
 {
-    m_path = workspacePath;
     m_models->clear();
     const QSignalBlocker blocker(m_masks);
     m_masks->clear();
-    if (!m_path.isEmpty()) {
+    if (m_session->isOpen()) {
         try {
-            Workspace workspace = Workspace::open(m_path.toStdString(), false);
+            Workspace& workspace = m_session->workspace();
             for (const char* key : {WorkspaceKeys::RobustModel, WorkspaceKeys::StandardModel})
                 if (workspace.configValue(key))
                     addModel(QString::fromStdString(workspaceFile(workspace, key)));
@@ -142,7 +143,7 @@ void SweepSettings::addModel(const QString& path)
 
 void SweepSettings::browseModel()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Add Model"), m_path,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add Model"), m_session->path(),
                                                       tr("Model files (*.pt *.pth *.ckpt);;All files (*)"));
     if (!path.isEmpty())
         addModel(path);
@@ -154,11 +155,10 @@ void SweepSettings::loadScope()
     m_feature->clear();
     m_class->addItem(tr("All classes"));
     m_feature->addItem(tr("All features"));
-    if (m_path.isEmpty() || m_masks->count() == 0)
+    if (!m_session->isOpen() || m_masks->count() == 0)
         return;
     try {
-        Workspace workspace = Workspace::open(m_path.toStdString(), false);
-        const auto source = openWorkspaceSweepSource(workspace, maskChoice());
+        const auto source = openWorkspaceSweepSource(m_session->workspace(), maskChoice());
         for (const std::string& id : source->classIds())
             m_class->addItem(QString::fromStdString(id), QString::fromStdString(id));
         std::set<std::pair<int, std::string>> features;

@@ -12,6 +12,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class WorkspaceSession;
 
 /// What a sweep runs: models (the workspace's, plus any model file), levels, strategies, masks and
 /// scope (all images, a class, the images with a feature's mask), seed, image limit and batch size.
@@ -20,10 +21,11 @@ class SweepSettings : public QWidget
     Q_OBJECT
 
 public:
-    explicit SweepSettings(QWidget* parent = nullptr);
+    explicit SweepSettings(WorkspaceSession* session, QWidget* parent = nullptr);
 
     /// Lists the workspace's models and the classes and features of its dataset.
-    void setWorkspace(const QString& workspacePath);
+    /// Lists the session's models and masks again (a workspace opened, or its dataset changed).
+    void reload();
     /// Adds a model file to the list, checked.
     void addModel(const QString& path);
     /// The options as set, or nullopt with `error` saying what is wrong.
@@ -46,7 +48,7 @@ private:
     salient::SweepStepOptions maskChoice() const;
     void browseModel();
 
-    QString m_path;
+    WorkspaceSession* m_session = nullptr;
     QListWidget* m_models = nullptr;
     QPushButton* m_addModel = nullptr;
     QLineEdit* m_sigmas = nullptr;

@@ -1,68 +1,66 @@
 #include "ui/widgets/EvidenceLoader.h"
 
-#include "ui/widgets/JobRunner.h"
+#include "ui/widgets/LatestJobRunner.h"
+#include "ui/widgets/WorkspaceSession.h"
 
 #include "pipeline/PairEvidence.h"
 
 #include <QLocale>
 #include <QMetaObject>
 
-EvidenceLoader::EvidenceLoader(QObject* parent) : QObject(parent), m_runner(new JobRunner(this))
+namespace {
+
+FeaturePanel::Section sectionOf(salient::EvidenceKind kind)
 {
-    connect(m_runner, &JobRunner::ended, this, &EvidenceLoader::startNext);
+    switch (kind) {
+    case salient::EvidenceKind::Image:
+        return FeaturePanel::TopImages;
+    case salient::EvidenceKind::Heatmap:
+        return FeaturePanel::Heatmaps;
+    case salient::EvidenceKind::Attack:
+        break;
+    }
+    return FeaturePanel::Attacks;
 }
 
-EvidenceLoader::~EvidenceLoader() = default;
+} // namespace
 
-void EvidenceLoader::setWorkspace(const QString& workspacePath)
+EvidenceLoader::EvidenceLoader(WorkspaceSession* session, QObject* parent)
+    : QObject(parent), m_session(session), m_runner(new LatestJobRunner(this))
 {
-    m_path = workspacePath;
-    m_session =
-        workspacePath.isEmpty() ? nullptr : salient::sharedEvidenceSession(workspacePath.toStdString());
-    m_pending.reset();
-    m_runner->cancel();
+    connect(session, &WorkspaceSession::opened, m_runner, &LatestJobRunner::reset);
+    connect(session, &WorkspaceSession::closed, m_runner, &LatestJobRunner::reset);
 }
 
 bool EvidenceLoader::isBusy() const
 {
-    return m_runner->isRunning() || m_pending.has_value();
+    return m_runner->isBusy();
 }
 
 void EvidenceLoader::request(int classIndex, int feature)
 {
-    m_pending = std::make_pair(classIndex, feature);
-    if (m_runner->isRunning())
-        m_runner->cancel();
-    else
-        startNext();
-}
-
-void EvidenceLoader::startNext()
-{
-    if (!m_pending || m_path.isEmpty())
+    const std::shared_ptr<salient::EvidenceSession> session = m_session->evidence();
+    if (!session)
         return;
-    const auto [classIndex, feature] = *m_pending;
-    m_pending.reset();
-    m_runner->start(
-        [this, session = m_session, classIndex = classIndex, feature = feature](const salient::Job& job) {
-            auto show = [&](const salient::EvidencePicture& picture) {
-                // Decoded here, off the GUI thread; QImage is safe to hand across threads.
-                const QImage image(QString::fromStdString(picture.path));
-                const QString caption = QString("%1 · %2")
-                                            .arg(QString::fromStdString(picture.sourceImage).section('/', -1))
-                                            .arg(QLocale().toString(picture.activation, 'f', 2));
-                QMetaObject::invokeMethod(
-                    this,
-                    [=] {
-                        Q_EMIT pictureReady(classIndex, feature, int(picture.kind), picture.position, image,
-                                            caption);
-                    },
-                    Qt::QueuedConnection);
-            };
-            forwardErrors(
-                this, [&] { session->render(classIndex, feature, show, job); },
-                [this, classIndex, feature](const QString& message) {
-                    Q_EMIT failed(classIndex, feature, message);
-                });
-        });
+    m_runner->request([this, session, classIndex, feature](const salient::Job& job) {
+        auto show = [&](const salient::EvidencePicture& picture) {
+            // Decoded here, off the GUI thread; QImage is safe to hand across threads.
+            const QImage image(QString::fromStdString(picture.path));
+            const QString caption = QString("%1 · %2")
+                                        .arg(QString::fromStdString(picture.sourceImage).section('/', -1))
+                                        .arg(QLocale().toString(picture.activation, 'f', 2));
+            QMetaObject::invokeMethod(
+                this,
+                [=] {
+                    Q_EMIT pictureReady(classIndex, feature, sectionOf(picture.kind), picture.position, image,
+                                        caption);
+                },
+                Qt::QueuedConnection);
+        };
+        forwardErrors(
+            this, [&] { session->render(classIndex, feature, show, job); },
+            [this, classIndex, feature](const QString& message) {
+                Q_EMIT failed(classIndex, feature, message);
+            });
+    });
 }

@@ -22,6 +22,7 @@ public:
         Attacks,
         SectionCount
     };
+    Q_ENUM(Section)
     static constexpr int PicturesPerSection = 5;
 
     explicit FeaturePanel(QWidget* parent = nullptr);

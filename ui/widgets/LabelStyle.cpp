@@ -28,3 +28,15 @@ void emphasise(QLabel* label, LabelEmphasis emphasis)
     const bool title = emphasis == LabelEmphasis::Title;
     label->setFont(scaledFont(label->font(), title ? 1.3 : 1.15, title ? QFont::Bold : QFont::DemiBold));
 }
+
+void styleAsProblem(QLabel* label)
+{
+    // Red that reads on both the light and the dark palette.
+    QPalette warning = label->palette();
+    warning.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x2f));
+    label->setPalette(warning);
+    QFont font = label->font();
+    font.setWeight(QFont::DemiBold);
+    label->setFont(font);
+    label->setWordWrap(true);
+}

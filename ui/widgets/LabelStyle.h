@@ -26,3 +26,6 @@ struct TitleLabels
     QLabel* details = nullptr;
 };
 TitleLabels makeTitleLabels(QWidget* parent);
+
+/// A label that says what went wrong or what is refused: red, demi-bold, wrapping.
+void styleAsProblem(QLabel* label);
