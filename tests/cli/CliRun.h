@@ -27,3 +27,18 @@ inline QByteArray fileBytes(const QString& path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing: " + path.toUtf8());
 }
+
+/// A workspace in `directory` holding a demo world (its test split of `testCount` images, 10 in each other
+/// split) and the shipped robust and standard models; returns what failed ("" when it worked).
+inline QByteArray makeDemoWorkspace(const QString& directory, int testCount)
+{
+    const QString models = QString(SALIENT_SOURCE_DIR) + "/resources/models";
+    const CliRun world = runSalient({"demo", directory, "--world-only", "--train", "10", "--val", "10",
+                                     "--test", QString::number(testCount), "--balanced", "10"});
+    if (world.exitCode != 0)
+        return "salient demo: " + world.err;
+    const CliRun init =
+        runSalient({"workspace", "init", directory, "--dataset", directory + "/dataset", "--robust-model",
+                    models + "/robust.pt", "--standard-model", models + "/standard.pt"});
+    return init.exitCode == 0 ? QByteArray() : "salient workspace init: " + init.err;
+}

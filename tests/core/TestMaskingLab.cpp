@@ -3,13 +3,18 @@
 // weights, a Bottleneck ResNet without the stem max-pool and the demo's narrow model, each with random
 // binary masks. Also: an all-ones mask is the plain forward pass, removed pixels' values change nothing,
 // an empty mask is refused, a soft mask is thresholded and says so, and the neighbour-mean fill on a
-// hand-worked case.
+// hand-worked case. The removal curves against images painted by hand and run through the Classifier.
+#include "DemoImages.h"
 #include "TestSupport.h"
 
 #include "base/Errors.h"
+#include "core/Classifier.h"
+#include "core/ImageDecoder.h"
 #include "core/Runtime.h"
 #include "core/masking/LayerMasking_p.h"
+#include "core/masking/MaskingExperiment.h"
 #include "core/model/ModelFile.h"
+#include "core/sweep/DemoSweepSource.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -20,6 +25,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <set>
 
 using namespace salient;
 using namespace salient::test;
@@ -77,6 +83,8 @@ private:
     QTemporaryDir m_dir;
     LoadedModel m_demo;
 
+    std::string m_world;
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -84,6 +92,7 @@ private Q_SLOTS:
         const QString failure = runPython("layer_masking.py", {"make", m_dir.path()});
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         m_demo = loadModel(demoModel, at::kCPU);
+        m_world = writeDemoTestWorld(m_dir.filePath("world"), 40);
     }
 
     void agreesWithThePythonPort_data()
@@ -241,6 +250,87 @@ private Q_SLOTS:
         QVERIFY(std::abs(two[0][0][0][0].item<double>() - expected) < 1e-5);
         // A kernel-width of 1 fills one ring; a fully kept map is left as it is.
         QVERIFY(neighbourMeanFill(x, at::ones({1, 1, 5, 5}), 3).equal(x));
+    }
+
+    void patchesAndSimilarity()
+    {
+        QCOMPARE(patchSide(0, 224, 300), 16);
+        QCOMPARE(patchSide(0, 48, 48), 3); // 16 * 48 / 224 = 3.4
+        QCOMPARE(patchSide(0, 8, 8), 1);
+        QCOMPARE(patchSide(5, 48, 48), 5);
+        const std::vector<int> order = patchOrder(7, 3, 256);
+        QCOMPARE(std::set<int>(order.begin(), order.end()).size(), std::size_t(256));
+        QCOMPARE(patchOrder(7, 3, 256), order);
+        QVERIFY(patchOrder(8, 3, 256) != order);
+        QVERIFY(patchOrder(7, 4, 256) != order);
+        // Wu-Palmer by hand: a -> b -> c -> root and d -> c -> root share c at depth 2: 2 * 2 / (4 + 3).
+        QCOMPARE(wuPalmer({"a", "b", "c", "r"}, {"d", "c", "r"}), 4.0 / 7.0);
+        QCOMPARE(wuPalmer({"a", "r"}, {"a", "r"}), 1.0);
+        QCOMPARE(wuPalmer({"a"}, {"b"}), 0.0);
+        CurvePoint point;
+        point.images = 4;
+        point.predicted = {{1, 2}, {3, 1}, {7, 1}}; // -(1/2 log2 1/2 + 2 * 1/4 log2 1/4) = 1.5 bits
+        QCOMPARE(point.entropy(), 1.5);
+    }
+
+    /// The curves against images painted black patch by patch and run through the Classifier one by one.
+    void curvesEqualHandPaintedImages()
+    {
+        const DemoSweepSource source(m_world, "test");
+        MaskingOptions options;
+        options.strategies = {MaskingStrategy::Black, MaskingStrategy::Layer};
+        options.rates = {0.0, 0.3, 1.0};
+        options.seed = 5;
+        options.limit = 20;
+        options.batchSize = 7;
+        options.device = DeviceChoice::Cpu;
+        const CurveResults r = runRemovalCurves(source, {demoModel}, options, {}, "/usr/share/wordnet");
+        QCOMPARE(r.patch, 3);
+        const Classifier classifier = Classifier::open(demoModel, DeviceChoice::Cpu);
+        SweepScope scope;
+        scope.limit = 20;
+        const std::vector<std::size_t> positions = scopeSamples(source, scope);
+        QCOMPARE(positions.size(), std::size_t(20));
+        for (std::size_t k = 0; k < options.rates.size(); ++k) {
+            const int count = int(std::lround(options.rates[k] * 256));
+            std::int64_t correct = 0, unchanged = 0;
+            std::map<std::int64_t, std::int64_t> histogram;
+            for (std::size_t sample : positions) {
+                const Image clean = decodeImageFile(source.samples()[sample].imagePath);
+                Image painted = clean;
+                const std::vector<int> order = patchOrder(options.seed, sample, 256);
+                for (int p = 0; p < count; ++p)
+                    for (int y = (order[std::size_t(p)] / 16) * 3; y < (order[std::size_t(p)] / 16) * 3 + 3;
+                         ++y)
+                        for (int x = (order[std::size_t(p)] % 16) * 3;
+                             x < (order[std::size_t(p)] % 16) * 3 + 3; ++x)
+                            for (int c = 0; c < 3; ++c)
+                                painted.pixels[(std::size_t(y) * 48 + std::size_t(x)) * 3 + std::size_t(c)] =
+                                    0.0f;
+                const auto predictions = classifier.predict({clean, painted}, 1);
+                const int before = predictions[0].front().index, after = predictions[1].front().index;
+                correct += after == source.samples()[sample].label
+                               ? 1
+                               : 0; // the demo model's classes are the source's
+                unchanged += after == before ? 1 : 0;
+                ++histogram[after];
+            }
+            const CurvePoint& black = r.points.at({0, MaskingStrategy::Black, int(k)});
+            QCOMPARE(black.images, std::int64_t(20));
+            QCOMPARE(black.correct, correct);
+            QCOMPARE(black.unchanged, unchanged);
+            QCOMPARE(black.predicted, histogram);
+        }
+        // Nothing removed: every strategy is the clean model, and a right prediction has similarity 1.
+        const CurvePoint& layerClean = r.points.at({0, MaskingStrategy::Layer, 0});
+        QCOMPARE(layerClean.unchanged, std::int64_t(20));
+        QCOMPARE(layerClean.correct, r.points.at({0, MaskingStrategy::Black, 0}).correct);
+        QCOMPARE(layerClean.similarityImages, std::int64_t(20));
+        QVERIFY(layerClean.meanSimilarity() >= layerClean.accuracy() && layerClean.meanSimilarity() <= 1.0);
+        // Everything removed: no point for layer masking, and the run says why.
+        QVERIFY(!r.points.count({0, MaskingStrategy::Layer, 2}));
+        QVERIFY(r.points.at({0, MaskingStrategy::Black, 2}).unchangedFraction() <= 1.0);
+        QVERIFY(!r.info.notes.empty());
     }
 };
 
