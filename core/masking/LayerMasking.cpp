@@ -25,22 +25,34 @@ std::string LayerMaskReport::describe() const
     return text.str();
 }
 
+namespace {
+
+/// The 3x3 sum around every position with zero padding, per channel: three shifted rows, then three
+/// shifted columns (as a depthwise 3x3 convolution of ones, without its slow grouped kernel).
+at::Tensor boxSum3(const at::Tensor& x)
+{
+    const std::int64_t height = x.size(2), width = x.size(3);
+    const at::Tensor padded = at::constant_pad_nd(x, {1, 1, 1, 1}, 0);
+    const at::Tensor rows =
+        padded.slice(3, 0, width) + padded.slice(3, 1, width + 1) + padded.slice(3, 2, width + 2);
+    return rows.slice(2, 0, height) + rows.slice(2, 1, height + 1) + rows.slice(2, 2, height + 2);
+}
+
+} // namespace
+
 at::Tensor neighbourMeanFill(const at::Tensor& x, const at::Tensor& keep, int iterations)
 {
     at::Tensor filled = x.detach();
     {
         at::NoGradGuard noGrad;
-        const std::int64_t channels = x.size(1);
-        const at::Tensor channelSum = at::ones({channels, 1, 3, 3}, x.options().requires_grad(false));
-        const at::Tensor maskSum = at::ones({1, 1, 3, 3}, keep.options());
         at::Tensor working = keep;
         for (int i = 0; i < iterations; ++i) {
             // Once every position is reached, further rounds add exactly zero.
             if (working.min().item<double>() >= 1.0)
                 break;
-            const at::Tensor num = at::conv2d(filled, channelSum, {}, 1, 1, 1, channels);
-            const at::Tensor den = at::conv2d(working, maskSum, {}, 1, 1);
-            filled = filled + (1 - working) * num / (den + 1e-5);
+            const at::Tensor den = boxSum3(working);
+            // x += (1 - m) num / (den + 1e-5), the weight computed once per position, not per channel.
+            filled = filled.addcmul((1 - working) / (den + 1e-5), boxSum3(filled));
             working = (working + den).clamp_(0.0, 1.0);
         }
     }
