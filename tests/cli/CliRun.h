@@ -2,6 +2,8 @@
 
 // Runs the salient command line from a test and keeps what it said; reads the files it wrote.
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
 
@@ -26,6 +28,14 @@ inline QByteArray fileBytes(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("missing: " + path.toUtf8());
+}
+
+/// The JSON object in a file (empty when it is missing or not JSON).
+inline QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 /// A workspace in `directory` holding a demo world (its test split of `testCount` images, 10 in each other

@@ -16,13 +16,6 @@ namespace {
 
 const QString models = QString(SALIENT_SOURCE_DIR) + "/resources/models";
 
-QJsonObject readJson(const QString& path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 QString python(const QString& script, const QStringList& arguments)
 {
     QProcess process;

@@ -12,13 +12,6 @@ namespace {
 
 const QString models = QString(SALIENT_SOURCE_DIR) + "/resources/models";
 
-QJsonObject readJson(const QString& path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 } // namespace
 
 class TestSweepCommand : public QObject
