@@ -270,6 +270,21 @@ CREATE TABLE sweep_results (
         R"sql(
 ALTER TABLE sweep_runs ADD COLUMN owner TEXT;
 )sql",
+        // 7: the masking lab's finished runs (mask-shape leakage, removal curves): a few columns to list
+        // them by, and the configuration with every count as JSON (core/masking/MaskingExport.h).
+        R"sql(
+CREATE TABLE masking_runs (
+    run_id     INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    experiment TEXT NOT NULL CHECK (experiment IN ('leakage', 'curves')),
+    source     TEXT NOT NULL,
+    strategies TEXT NOT NULL, -- JSON list of names
+    models     TEXT NOT NULL, -- JSON list of model names
+    seed       INTEGER NOT NULL,
+    seconds    REAL NOT NULL,
+    results    TEXT NOT NULL  -- configuration and counts as JSON
+);
+)sql",
     };
     return migrations;
 }

@@ -35,4 +35,7 @@ int runRenderCommand(Arguments& arguments);
 /// `salient sweep [options]`, `salient sweep list`, `salient sweep show RUN`
 int runSweepCommand(Arguments& arguments);
 
+/// `salient masking leakage|curves [options]`, `salient masking list`, `salient masking show RUN`
+int runMaskingCommand(const std::string& verb, Arguments& arguments);
+
 } // namespace salient::cli

@@ -13,6 +13,20 @@ const std::pair<std::string, std::string> kDevice{"--device auto|cpu|cuda",
 const std::pair<std::string, std::string> kStudy{"--study NAME", "the study (default: the latest created)"};
 const std::pair<std::string, std::string> kAnnotator{"--annotator NAME", "who answers; a new name signs up"};
 const std::pair<std::string, std::string> kPin{"--pin PIN", "the annotator's PIN (or $SALIENT_PIN)"};
+const std::vector<std::pair<std::string, std::string>> kMaskingOptions{
+    kWorkspace,
+    {"--model FILE", "a classifier (repeatable; default: the workspace's models)"},
+    {"--strategy S", "noise|uniform|black|grey|mean|blur|grey-edge|layer (repeatable; default: all)"},
+    {"--threshold T", "layer masking keeps mask values >= T of a soft mask (default 0.5)"},
+    {"--split NAME", "the demo world's split (default test)"},
+    {"--dataset DIR", "the dataset with ground-truth masks (default: the workspace's)"},
+    {"--limit N", "at most N images, spread over the split"},
+    {"--rates LIST", "curves: removal rates (default 0,0.1,...,1)"},
+    {"--patch N", "curves: patch side in pixels (default 16 per 224)"},
+    {"--seed S", "noise and patch order"},
+    {"--batch-size N", "images per forward pass"},
+    kDevice,
+    {"--json OUT, --csv OUT", "write the results (- for stdout)"}};
 
 std::string render(const CommandHelp& help)
 {
@@ -315,7 +329,7 @@ const std::vector<CommandHelp>& commandHelp()
          {kWorkspace,
           {"--model FILE", "a classifier (repeatable; default: the workspace's models)"},
           {"--sigmas LIST", "noise levels or strengths"},
-          {"--strategy S", "gaussian|uniform|black|grey|mean|blur (repeatable)"},
+          {"--strategy S", "noise|uniform|black|grey|mean|blur|grey-edge (repeatable)"},
           {"--masks auto|dataset|ground-truth", "whose masks to corrupt"},
           {"--split NAME", "the demo world's split (default test)"},
           {"--class C, --feature J", "restrict the scope"},
@@ -325,6 +339,21 @@ const std::vector<CommandHelp>& commandHelp()
           {"--no-feature-drops", "skip the per-feature measures"},
           kDevice,
           {"--json OUT, --csv OUT", "write the results (- for stdout)"}}},
+        {"masking", "leakage", "[--workspace DIR] [--model FILE ...] [--strategy S ...] [options]",
+         "Mask-shape leakage: on the images each model gets right, removes the object (ground truth) with "
+         "each strategy, and the same mask rolled by half the image as a control; stores the run.",
+         kMaskingOptions},
+        {"masking", "curves",
+         "[--workspace DIR] [--model FILE ...] [--strategy S ...] [--rates 0,0.1,...] [options]",
+         "Segment-removal curves: square patches removed in a seeded random order; accuracy, entropy of "
+         "the predictions, unchanged predictions and WordNet similarity per rate; stores the run.",
+         kMaskingOptions},
+        {"masking", "list", "[--workspace DIR]", "The stored masking runs.", {kWorkspace}},
+        {"masking",
+         "show",
+         "RUN [--workspace DIR] [--json OUT] [--csv OUT]",
+         "A stored masking run.",
+         {kWorkspace, {"--json OUT, --csv OUT", "write the results (- for stdout)"}}},
     };
     return commands;
 }

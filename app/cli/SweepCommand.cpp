@@ -1,3 +1,4 @@
+#include "CommandOptions.h"
 #include "Commands.h"
 #include "ProgressBar.h"
 #include "base/Parse.h"
@@ -21,54 +22,10 @@ using Json = nlohmann::json;
 
 const char* kSweepUsage =
     "sweep takes options only: [--workspace DIR] [--model FILE ...] [--sigmas 0,0.1,...] "
-    "[--strategy noise|uniform|black|grey|mean|blur ...] [--masks auto|dataset|ground-truth] [--split S] "
+    "[--strategy noise|uniform|black|grey|mean|blur|grey-edge ...] [--masks auto|dataset|ground-truth] "
+    "[--split S] "
     "[--class C] [--feature J] [--json OUT]; "
     "or: sweep list, sweep show RUN";
-
-/// Every value of a repeatable option; a value may also list several, separated by commas.
-std::vector<std::string> repeated(Arguments& arguments, const std::string& name)
-{
-    std::vector<std::string> values;
-    while (const auto value = arguments.option(name)) {
-        std::stringstream stream(*value);
-        std::string item;
-        while (std::getline(stream, item, ','))
-            if (!item.empty())
-                values.push_back(item);
-    }
-    return values;
-}
-
-std::uint64_t seedOption(Arguments& arguments)
-{
-    const auto text = arguments.option("seed");
-    if (!text)
-        return 0;
-    if (const std::optional<std::uint64_t> value = parseUint64(*text))
-        return *value;
-    throw UsageError("option --seed needs a whole number >= 0, not '" + *text + "'");
-}
-
-/// Writes `text` to OUT ("-": standard output); throws InputError naming the file when it cannot.
-void writeOutput(const std::string& path, const std::string& text)
-{
-    if (path == "-") {
-        std::cout << text;
-        return;
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out)
-        throw InputError(path + ": cannot write");
-}
-
-std::string percent(double fraction)
-{
-    char text[16];
-    std::snprintf(text, sizeof text, "%5.1f", 100.0 * fraction);
-    return text;
-}
 
 /// Per model and strategy: a row per sigma with the overall clean, core and spurious accuracy.
 void printSummary(const SweepResults& r)

@@ -50,6 +50,8 @@ int main(int argc, char** argv)
             return salient::cli::runHitsCommand(verb, arguments);
         if (noun == "dataset")
             return salient::cli::runDatasetCommand(verb, arguments);
+        if (noun == "masking")
+            return salient::cli::runMaskingCommand(verb, arguments);
         // Commands without a verb take everything after the noun.
         salient::cli::Arguments all(std::vector<std::string>(words.begin() + 1, words.end()));
         if (noun == "train")

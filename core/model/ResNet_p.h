@@ -56,6 +56,15 @@ public:
     /// pass over each activation fewer. Equal to forward() up to float rounding.
     ResNetOutputs inferenceForward(const at::Tensor& input);
 
+    /// Layer masking (Balasubramanian & Feizi, ICCV 2023; docs/masking.md) in evaluation mode: `keep` is
+    /// N x 1 x H x W with 1 where a pixel is kept and 0 where it is removed (binary). Removed input pixels
+    /// start at 0; before every convolution they are filled by neighbour-mean inpainting (kernel-width
+    /// iterations, no gradient through the fill); each convolution carries the mask by max-pooling and
+    /// multiplies its output by it; the global average pools kept positions only. An all-ones mask gives
+    /// forward(). Throws InputError when an image's mask keeps nothing. Defined in
+    /// core/masking/LayerMaskedForward.cpp.
+    ResNetOutputs layerMaskedForward(const at::Tensor& input, const at::Tensor& keep);
+
 private:
     struct Conv
     {
@@ -85,6 +94,12 @@ private:
     /// The folded convolution of `c` followed by `n` (built on first use).
     at::Tensor foldedConv(const at::Tensor& x, const Conv& c, const Norm& n);
     at::Tensor foldedBlock(const at::Tensor& x, const Block& b);
+    /// One block under layer masking: the activation and its mask in, both out.
+    std::pair<at::Tensor, at::Tensor> layerMaskedBlock(const at::Tensor& x, const at::Tensor& keep,
+                                                       const Block& b);
+    /// A convolution with its batch normalisation under layer masking: fill, convolve, carry the mask.
+    std::pair<at::Tensor, at::Tensor> layerMaskedConv(const at::Tensor& x, const at::Tensor& keep,
+                                                      const Conv& c, const Norm& n);
 
     ResNetSpec m_spec;
     std::vector<NamedTensor> m_state;

@@ -1,5 +1,6 @@
 #include "core/sweep/Corruption_p.h"
 
+#include "base/Errors.h"
 #include "base/SeededRandom.h"
 
 #include <ATen/ATen.h>
@@ -40,19 +41,44 @@ at::Tensor gaussianBlur(const at::Tensor& images, const BlurSettings& settings)
     return depthwise(depthwise(padded, kernel.view({1, 1, 1, -1})), kernel.view({1, 1, -1, 1}));
 }
 
-at::Tensor corruptionFill(SweepStrategy strategy, const at::Tensor& images)
+namespace {
+
+at::Tensor channelTensor(const std::array<float, 3>& values, const at::Tensor& like)
+{
+    return at::tensor(std::vector<float>(values.begin(), values.end()), like.options()).view({1, 3, 1, 1});
+}
+
+/// x + a m (f - x): the blend of the fill strategies.
+at::Tensor blend(const at::Tensor& images, const at::Tensor& mask, double strength, const at::Tensor& fill)
+{
+    return images + mask * strength * (fill - images);
+}
+
+/// GreyEdge's fill: `grey` composited into the region, then that composite blurred inside the region.
+at::Tensor smoothedGrey(const at::Tensor& images, const at::Tensor& mask, const at::Tensor& grey)
+{
+    const at::Tensor composite = blend(images, mask, 1.0, grey);
+    return blend(composite, mask, 1.0, gaussianBlur(composite, kEdgeBlur));
+}
+
+} // namespace
+
+at::Tensor corruptionFill(SweepStrategy strategy, const at::Tensor& images,
+                          const std::array<float, 3>& datasetMean)
 {
     switch (strategy) {
     case SweepStrategy::Black:
         return at::zeros({1}, images.options());
     case SweepStrategy::Grey:
-        return at::full({1}, 0.5, images.options());
+    case SweepStrategy::GreyEdge:
+        return channelTensor(datasetMean, images);
     case SweepStrategy::Mean:
         return images.mean({2, 3}, true);
     case SweepStrategy::Blur:
         return gaussianBlur(images, blurSettings(images.size(2), images.size(3)));
     case SweepStrategy::Noise:
     case SweepStrategy::Uniform:
+    case SweepStrategy::Layer:
         break;
     }
     return {};
@@ -86,10 +112,28 @@ at::Tensor corruptionNoise(SweepStrategy strategy, const std::vector<std::uint64
 at::Tensor corrupt(SweepStrategy strategy, double level, const at::Tensor& images, const at::Tensor& mask,
                    const at::Tensor& noiseOrFill)
 {
+    if (strategy == SweepStrategy::Layer)
+        throw InputError("layer masking is not a pixel corruption: it runs inside the network");
     if (isRandomStrategy(strategy))
         return (images + noiseOrFill * level * mask).clamp_(0.0, 1.0);
     const double strength = std::min(level, 1.0);
-    return images + mask * strength * (noiseOrFill - images);
+    if (strategy == SweepStrategy::GreyEdge)
+        return blend(images, mask, strength, smoothedGrey(images, mask, noiseOrFill));
+    return blend(images, mask, strength, noiseOrFill);
+}
+
+at::Tensor removeRegion(SweepStrategy strategy, const at::Tensor& images, const at::Tensor& keep,
+                        const std::array<float, 3>& datasetMean, const std::array<float, 3>& datasetStd,
+                        const std::vector<std::uint64_t>& seeds)
+{
+    const at::Tensor region = 1 - keep;
+    if (!isRandomStrategy(strategy))
+        return corrupt(strategy, 1.0, images, region, corruptionFill(strategy, images, datasetMean));
+    const at::Tensor noise = corruptionNoise(strategy, seeds, images.sizes(), images.device());
+    const at::Tensor fill = strategy == SweepStrategy::Noise ? channelTensor(datasetMean, images) +
+                                                                   noise * channelTensor(datasetStd, images)
+                                                             : (noise + 1) * 0.5;
+    return blend(images, region, 1.0, fill.clamp_(0.0, 1.0));
 }
 
 } // namespace salient

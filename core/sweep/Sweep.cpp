@@ -30,7 +30,8 @@ struct SweepNetwork
     std::vector<std::int64_t> classOf; ///< source label -> model class
 };
 
-/// Models that want the same resize and crop share a decoded batch and its noise.
+/// Models that want the same resize, crop and normalisation mean (grey fills with it) share a decoded
+/// batch and its corrupted images.
 struct GeometryGroup
 {
     Preprocessing geometry;
@@ -43,7 +44,7 @@ std::vector<GeometryGroup> groupByGeometry(const std::vector<SweepNetwork>& netw
     for (std::size_t m = 0; m < networks.size(); ++m) {
         const Preprocessing& p = networks[m].model.network->preprocessing();
         auto it = std::find_if(groups.begin(), groups.end(), [&](const GeometryGroup& g) {
-            return g.geometry.resize == p.resize && g.geometry.crop == p.crop;
+            return g.geometry.resize == p.resize && g.geometry.crop == p.crop && g.geometry.mean == p.mean;
         });
         if (it == groups.end())
             it = groups.insert(groups.end(), GeometryGroup{p, {}});
@@ -62,10 +63,11 @@ std::string uniqueName(const std::string& path, const std::vector<SweepModel>& t
     return name;
 }
 
-/// The rows of a per-image tensor at `index`; a constant fill (fewer than 4 dimensions) broadcasts as it is.
+/// The rows of a per-image tensor at `index`; a fill every image shares (a constant, or one value per
+/// channel) broadcasts as it is.
 at::Tensor rowsOf(const at::Tensor& tensor, const at::Tensor& index)
 {
-    return tensor.dim() < 4 ? tensor : tensor.index_select(0, index);
+    return tensor.dim() < 4 || tensor.size(0) == 1 ? tensor : tensor.index_select(0, index);
 }
 
 at::Tensor indexTensor(const std::vector<std::int64_t>& rows, at::Device device)
@@ -209,7 +211,7 @@ private:
         }
 
         for (SweepStrategy strategy : m_options.strategies) {
-            const at::Tensor fill = corruptionFill(strategy, x);
+            const at::Tensor fill = corruptionFill(strategy, x, group.geometry.mean);
             for (std::size_t level = 0; level < m_options.sigmas.size(); ++level) {
                 m_job.throwIfCancelled();
                 const double sigma = m_options.sigmas[level];

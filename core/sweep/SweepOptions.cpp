@@ -10,42 +10,19 @@ namespace salient {
 
 const std::vector<SweepStrategy>& allSweepStrategies()
 {
-    static const std::vector<SweepStrategy> strategies = {SweepStrategy::Noise, SweepStrategy::Uniform,
-                                                          SweepStrategy::Black, SweepStrategy::Grey,
-                                                          SweepStrategy::Mean,  SweepStrategy::Blur};
+    static const std::vector<SweepStrategy> strategies = [] {
+        std::vector<SweepStrategy> offered;
+        for (const MaskingStrategyInfo& info : maskingStrategies())
+            if (info.inSweeps)
+                offered.push_back(info.strategy);
+        return offered;
+    }();
     return strategies;
-}
-
-std::string strategyName(SweepStrategy strategy)
-{
-    switch (strategy) {
-    case SweepStrategy::Noise:
-        return "noise";
-    case SweepStrategy::Uniform:
-        return "uniform";
-    case SweepStrategy::Black:
-        return "black";
-    case SweepStrategy::Grey:
-        return "grey";
-    case SweepStrategy::Mean:
-        return "mean";
-    case SweepStrategy::Blur:
-        return "blur";
-    }
-    return "noise";
-}
-
-SweepStrategy parseStrategy(const std::string& name)
-{
-    for (SweepStrategy strategy : allSweepStrategies())
-        if (strategyName(strategy) == name)
-            return strategy;
-    throw InputError("unknown strategy '" + name + "' (expected noise, uniform, black, grey, mean or blur)");
 }
 
 bool isRandomStrategy(SweepStrategy strategy)
 {
-    return strategy == SweepStrategy::Noise || strategy == SweepStrategy::Uniform;
+    return strategyInfo(strategy).random;
 }
 
 std::string measureName(SweepMeasure measure)
@@ -103,6 +80,10 @@ void SweepOptions::validate() const
                 throw InputError("sigma " + std::to_string(sigmas[i]) + " is listed twice");
     if (strategies.empty())
         throw InputError("a sweep needs at least one strategy");
+    for (SweepStrategy strategy : strategies)
+        if (!strategyInfo(strategy).inSweeps)
+            throw InputError("strategy " + strategyName(strategy) + " is not offered in sweeps (expected " +
+                             strategyNames(allSweepStrategies()) + "); run it with `salient masking`");
     for (std::size_t i = 0; i < strategies.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (strategies[i] == strategies[j])

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Runtime.h"
+#include "core/masking/MaskingStrategy.h"
 
 #include <cstdint>
 #include <optional>
@@ -9,21 +10,17 @@
 
 namespace salient {
 
-/// How a region is corrupted. With m the soft mask in [0, 1], x the image in [0, 1] and s the level:
+/// How a sweep corrupts a region: a strategy of the masking registry (core/masking/MaskingStrategy.h)
+/// that is offered in sweeps. With m the soft mask in [0, 1], x the image in [0, 1] and s the level:
 /// - Noise:   x' = clip(x + s * z * m, 0, 1), z ~ N(0, I)          (s is the noise's standard deviation)
 /// - Uniform: x' = clip(x + s * u * m, 0, 1), u ~ U(-1, 1)
-/// - Black, Grey, Mean, Blur: x' = x + a * m * (f - x), a = min(s, 1) the blend strength, with the fill
-///   f = 0, 0.5, the image's per-channel mean, or the image blurred (Gaussian, see Corruption.h).
+/// - Black, Grey, Mean, Blur, GreyEdge: x' = x + a * m * (f - x), a = min(s, 1) the blend strength, with
+///   the fill f = 0, the model's normalisation mean, the image's per-channel mean, the image blurred
+///   (Gaussian, see Corruption_p.h), or grey with its edge smoothed (grey composited into the region,
+///   then blurred 5 x 5, sigma 1, inside it).
 /// At a = 1 the fill strategies are the usual x * (1 - m) + f * m; at s = 0 every strategy is the identity.
-enum class SweepStrategy
-{
-    Noise,
-    Uniform,
-    Black,
-    Grey,
-    Mean,
-    Blur,
-};
+/// Layer masking is not a sweep strategy (it runs inside the network; see `salient masking`).
+using SweepStrategy = MaskingStrategy;
 
 /// What a result measures, always beside the clean accuracy on the same images.
 /// - Core: "core accuracy", the union of the image's spurious masks is corrupted (images that have one);
@@ -36,10 +33,8 @@ enum class SweepMeasure
     Feature,
 };
 
+/// The registry's strategies that sweeps offer, in registry order.
 const std::vector<SweepStrategy>& allSweepStrategies();
-std::string strategyName(SweepStrategy strategy); ///< "noise", "uniform", "black", "grey", "mean", "blur"
-/// Throws InputError naming the value for an unknown name.
-SweepStrategy parseStrategy(const std::string& name);
 bool isRandomStrategy(SweepStrategy strategy); ///< noise and uniform draw random numbers
 
 std::string measureName(SweepMeasure measure); ///< "core", "spurious", "feature"

@@ -12,13 +12,6 @@ namespace {
 
 const QString models = QString(SALIENT_SOURCE_DIR) + "/resources/models";
 
-QJsonObject readJson(const QString& path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
 } // namespace
 
 class TestSweepCommand : public QObject
@@ -39,13 +32,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_workspace = m_dir.filePath("w");
-        const CliRun world = runSalient({"demo", m_workspace, "--world-only", "--train", "10", "--val", "10",
-                                         "--test", "120", "--balanced", "10"});
-        QVERIFY2(world.exitCode == 0, world.err.constData());
-        const CliRun init = runSalient({"workspace", "init", m_workspace, "--dataset",
-                                        m_dir.filePath("w/dataset"), "--robust-model", models + "/robust.pt",
-                                        "--standard-model", models + "/standard.pt"});
-        QVERIFY2(init.exitCode == 0, init.err.constData());
+        const QByteArray failure = makeDemoWorkspace(m_workspace, 120);
+        QVERIFY2(failure.isEmpty(), failure.constData());
     }
 
     void sweepsStoresAndRepeats()

@@ -1,11 +1,13 @@
 #pragma once
 
-// A demo world with a training split only, for tests that need a few real images of it.
+// Small demo worlds for tests that need a few real images of it.
 #include "core/demo/DemoWorld.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QStringList>
+
+#include <string>
 
 namespace salient::test {
 
@@ -22,6 +24,17 @@ inline QStringList writeDemoTrainImages(const QString& directory, int trainCount
         files << it.next();
     files.sort();
     return files;
+}
+
+/// Writes a demo world whose test split has `testCount` images (10 in each other split) into `directory`;
+/// returns the directory.
+inline std::string writeDemoTestWorld(const QString& directory, int testCount)
+{
+    DemoWorldOptions options;
+    options.trainCount = options.valCount = options.balancedCount = 10;
+    options.testCount = testCount;
+    writeDemoWorld(directory.toStdString(), options);
+    return directory.toStdString();
 }
 
 } // namespace salient::test

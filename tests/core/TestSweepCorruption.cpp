@@ -1,8 +1,13 @@
-// The corruption strategies of a sweep on hand-made tensors: formulas, blur kernel, per-image noise.
+// The corruption strategies of a sweep on hand-made tensors (formulas, blur kernel, per-image noise), and
+// the masking lab's removals against a NumPy and OpenCV reference.
+#include "base/Errors.h"
 #include "core/sweep/Corruption_p.h"
 
 #include <ATen/ATen.h>
 
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -10,6 +15,8 @@
 using namespace salient;
 
 namespace {
+
+const std::array<float, 3> kMidGrey{0.5f, 0.5f, 0.5f};
 
 at::Tensor rampImages(std::int64_t n, std::int64_t size)
 {
@@ -19,6 +26,23 @@ at::Tensor rampImages(std::int64_t n, std::int64_t size)
 double maxDifference(const at::Tensor& a, const at::Tensor& b)
 {
     return (a - b).abs().max().item<double>();
+}
+
+void writeFloats(const QString& path, const at::Tensor& t)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const at::Tensor c = t.contiguous();
+    file.write(reinterpret_cast<const char*>(c.data_ptr<float>()), qint64(c.numel() * sizeof(float)));
+}
+
+at::Tensor readFloats(const QString& path, at::IntArrayRef shape)
+{
+    QFile file(path);
+    at::Tensor t = at::zeros(shape);
+    if (file.open(QIODevice::ReadOnly) && file.size() == qint64(t.numel() * sizeof(float)))
+        file.read(reinterpret_cast<char*>(t.data_ptr<float>()), file.size());
+    return t;
 }
 
 } // namespace
@@ -76,14 +100,18 @@ private Q_SLOTS:
     void fillsAreBlackGreyMeanAndBlur()
     {
         const at::Tensor x = rampImages(2, 8);
-        QCOMPARE(corruptionFill(SweepStrategy::Black, x).sum().item<double>(), 0.0);
-        QCOMPARE(corruptionFill(SweepStrategy::Grey, x).item<double>(), 0.5);
-        const at::Tensor mean = corruptionFill(SweepStrategy::Mean, x);
+        QCOMPARE(corruptionFill(SweepStrategy::Black, x, kMidGrey).sum().item<double>(), 0.0);
+        QCOMPARE(corruptionFill(SweepStrategy::Grey, x, kMidGrey).sizes().vec(),
+                 (std::vector<std::int64_t>{1, 3, 1, 1}));
+        // Grey is the dataset's per-channel mean (the model's normalisation mean).
+        const at::Tensor imageNetGrey = corruptionFill(SweepStrategy::Grey, x, {0.485f, 0.456f, 0.406f});
+        QCOMPARE(imageNetGrey[0][1][0][0].item<float>(), 0.456f);
+        const at::Tensor mean = corruptionFill(SweepStrategy::Mean, x, kMidGrey);
         QCOMPARE(mean.sizes().vec(), (std::vector<std::int64_t>{2, 3, 1, 1}));
         QVERIFY(std::abs(mean[1][2][0][0].item<double>() - x[1][2].mean().item<double>()) < 1e-6);
-        QVERIFY(maxDifference(corruptionFill(SweepStrategy::Blur, x), gaussianBlur(x, blurSettings(8, 8))) ==
-                0.0);
-        QVERIFY(!corruptionFill(SweepStrategy::Noise, x).defined());
+        QVERIFY(maxDifference(corruptionFill(SweepStrategy::Blur, x, kMidGrey),
+                              gaussianBlur(x, blurSettings(8, 8))) == 0.0);
+        QVERIFY(!corruptionFill(SweepStrategy::Noise, x, kMidGrey).defined());
     }
 
     void aZeroMaskOrLevelLeavesTheImage()
@@ -92,7 +120,7 @@ private Q_SLOTS:
         const at::Tensor zero = at::zeros({2, 1, 8, 8}), ones = at::ones({2, 1, 8, 8});
         const at::Tensor noise = corruptionNoise(SweepStrategy::Noise, {1, 2}, x.sizes(), at::kCPU);
         for (SweepStrategy s : allSweepStrategies()) {
-            const at::Tensor with = isRandomStrategy(s) ? noise : corruptionFill(s, x);
+            const at::Tensor with = isRandomStrategy(s) ? noise : corruptionFill(s, x, kMidGrey);
             QVERIFY2(corrupt(s, 0.75, x, zero, with).equal(x), strategyName(s).c_str());
             QVERIFY2(corrupt(s, 0.0, x, ones, with).equal(x), strategyName(s).c_str());
         }
@@ -105,16 +133,16 @@ private Q_SLOTS:
         mask.index_put_({0, 0, 0, at::indexing::Slice()}, 1.0);
         mask.index_put_({0, 0, 1, at::indexing::Slice()}, 0.5);
         const at::Tensor black =
-            corrupt(SweepStrategy::Black, 1.0, x, mask, corruptionFill(SweepStrategy::Black, x));
+            corrupt(SweepStrategy::Black, 1.0, x, mask, corruptionFill(SweepStrategy::Black, x, kMidGrey));
         QCOMPARE(black[0][1][0][2].item<float>(), 0.0f);
         QVERIFY(std::abs(black[0][1][1][2].item<double>() - 0.5 * x[0][1][1][2].item<double>()) < 1e-7);
         QCOMPARE(black[0][1][3][2].item<float>(), x[0][1][3][2].item<float>());
         const at::Tensor grey =
-            corrupt(SweepStrategy::Grey, 0.5, x, mask, corruptionFill(SweepStrategy::Grey, x));
+            corrupt(SweepStrategy::Grey, 0.5, x, mask, corruptionFill(SweepStrategy::Grey, x, kMidGrey));
         const double v = x[0][2][0][1].item<double>();
         QVERIFY(std::abs(grey[0][2][0][1].item<double>() - (v + 0.5 * (0.5 - v))) < 1e-7);
         // Strength above 1 acts as 1.
-        QVERIFY(corrupt(SweepStrategy::Black, 3.0, x, mask, corruptionFill(SweepStrategy::Black, x))
+        QVERIFY(corrupt(SweepStrategy::Black, 3.0, x, mask, corruptionFill(SweepStrategy::Black, x, kMidGrey))
                     .equal(black));
     }
 
@@ -157,6 +185,94 @@ private Q_SLOTS:
         QVERIFY(noiseSeed(7, 4, SweepStrategy::Noise, 0.5) != base);
         QVERIFY(noiseSeed(7, 3, SweepStrategy::Uniform, 0.5) != base);
         QVERIFY(noiseSeed(7, 3, SweepStrategy::Noise, 0.25) != base);
+    }
+
+    /// The masking lab's removals against NumPy and OpenCV (tests/core/masking_fills.py): a soft keep
+    /// mask, a non-square image and a dataset mean that is not mid-grey.
+    void removalsEqualTheOpenCvReference()
+    {
+        QTemporaryDir dir;
+        const std::int64_t n = 2, h = 40, w = 56;
+        const std::array<float, 3> mean{0.485f, 0.456f, 0.406f}, std{0.229f, 0.224f, 0.225f};
+        const at::Tensor images = at::rand({n, 3, h, w});
+        at::Tensor keep = at::ones({n, 1, h, w});
+        keep.index_put_({0, 0, at::indexing::Slice(8, 30), at::indexing::Slice(10, 40)}, 0.0);
+        keep.index_put_({1, 0, at::indexing::Slice(0, 20), at::indexing::Slice()}, 0.25);
+        keep.index_put_({1, 0, at::indexing::Slice(20, 26), at::indexing::Slice(5, 50)}, 0.0);
+        writeFloats(dir.filePath("images.f32"), images);
+        writeFloats(dir.filePath("keep.f32"), keep);
+        QProcess python;
+        python.setProcessChannelMode(QProcess::MergedChannels);
+        python.start("/usr/bin/python3",
+                     {QString(SALIENT_SOURCE_DIR) + "/tests/core/masking_fills.py", dir.path(),
+                      QString::number(n), QString::number(h), QString::number(w),
+                      QString::number(double(mean[0]), 'g', 9), QString::number(double(mean[1]), 'g', 9),
+                      QString::number(double(mean[2]), 'g', 9)});
+        QVERIFY(python.waitForFinished(120000));
+        QVERIFY2(python.exitCode() == 0, python.readAll().constData());
+        for (SweepStrategy s : {SweepStrategy::Black, SweepStrategy::Grey, SweepStrategy::Mean,
+                                SweepStrategy::Blur, SweepStrategy::GreyEdge}) {
+            const at::Tensor expected =
+                readFloats(dir.filePath(QString::fromStdString(strategyName(s)) + ".f32"), images.sizes());
+            const at::Tensor removed = removeRegion(s, images, keep, mean, std, {});
+            QVERIFY2(maxDifference(removed, expected) < 1e-5,
+                     qPrintable(QString("%1: %2")
+                                    .arg(QString::fromStdString(strategyName(s)))
+                                    .arg(maxDifference(removed, expected))));
+        }
+        // The sweep at full strength is the same removal: region = 1 - keep.
+        QVERIFY(maxDifference(corrupt(SweepStrategy::GreyEdge, 1.0, images, 1 - keep,
+                                      corruptionFill(SweepStrategy::GreyEdge, images, mean)),
+                              removeRegion(SweepStrategy::GreyEdge, images, keep, mean, std, {})) < 1e-6);
+    }
+
+    void noiseRemovalsReplaceTheRegionWithSeededNoise()
+    {
+        const std::array<float, 3> mean{0.5f, 0.4f, 0.3f}, std{0.1f, 0.1f, 0.1f};
+        const at::Tensor images = at::rand({2, 3, 64, 64});
+        at::Tensor keep = at::ones({2, 1, 64, 64});
+        keep.index_put_({at::indexing::Slice(), 0, at::indexing::Slice(0, 48)}, 0.0);
+        const auto removedPart = [](const at::Tensor& t) {
+            return t.slice(2, 0, 48);
+        };
+        for (SweepStrategy s : {SweepStrategy::Noise, SweepStrategy::Uniform}) {
+            const at::Tensor a = removeRegion(s, images, keep, mean, std, {3, 4});
+            QVERIFY(a.slice(2, 48).equal(images.slice(2, 48))); // kept rows untouched
+            QVERIFY(a.equal(removeRegion(s, images, keep, mean, std, {3, 4})));
+            QVERIFY(!a.equal(removeRegion(s, images, keep, mean, std, {3, 5})));
+            QVERIFY(a.min().item<double>() >= 0.0 && a.max().item<double>() <= 1.0);
+            // Nothing of the image is left in the region: its values do not follow the image's.
+            const at::Tensor region = removedPart(a);
+            if (s == SweepStrategy::Noise) {
+                for (int c = 0; c < 3; ++c) {
+                    const at::Tensor channel = region.select(1, c);
+                    QVERIFY(std::abs(channel.mean().item<double>() - mean[std::size_t(c)]) < 0.005);
+                    QVERIFY(std::abs(channel.std().item<double>() - 0.1) < 0.005);
+                }
+            } else {
+                QVERIFY(std::abs(region.mean().item<double>() - 0.5) < 0.01);
+                QVERIFY(std::abs(region.var().item<double>() - 1.0 / 12.0) < 0.005);
+            }
+        }
+    }
+
+    void layerMaskingIsNoPixelCorruption()
+    {
+        const at::Tensor x = rampImages(1, 4);
+        QVERIFY(!corruptionFill(SweepStrategy::Layer, x, kMidGrey).defined());
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 corrupt(SweepStrategy::Layer, 1.0, x, at::ones({1, 1, 4, 4}), {}));
+        QVERIFY(std::find(allSweepStrategies().begin(), allSweepStrategies().end(), SweepStrategy::Layer) ==
+                allSweepStrategies().end());
+        SweepOptions options;
+        options.strategies = {SweepStrategy::Layer};
+        QVERIFY_THROWS_EXCEPTION(InputError, options.validate());
+        QCOMPARE(parseStrategy("grey-edge"), SweepStrategy::GreyEdge);
+        QCOMPARE(strategyName(MaskingStrategy::Layer), std::string("layer"));
+        QVERIFY_THROWS_EXCEPTION(InputError, parseStrategy("pink"));
+        QCOMPARE(parseStrategyList("black,layer"),
+                 (std::vector<MaskingStrategy>{MaskingStrategy::Black, MaskingStrategy::Layer}));
+        QVERIFY_THROWS_EXCEPTION(InputError, parseStrategyList("black,black"));
     }
 };
 
